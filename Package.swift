@@ -1,0 +1,70 @@
+// swift-tools-version:6.1
+//
+// quotewatch: a daemon that watches news feeds for what public figures said.
+// Targets follow DESIGN §2: C only in the two system-library targets, pure logic in QuoteCore,
+// one target per kind of I/O, the daemon on top, and a thin executable.
+import PackageDescription
+
+/// Upcoming features turned on package-wide (as in Hummingbird):
+/// SE-0335 ExistentialAny and SE-0444 MemberImportVisibility.
+let settings: [SwiftSetting] = [
+    .swiftLanguageMode(.v6),
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "quotewatch",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "quotewatch", targets: ["quotewatch"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+    ],
+    targets: [
+        .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+
+        .target(name: "QuoteCore", swiftSettings: settings),
+        .target(name: "FeedParsing", dependencies: ["QuoteCore", "CLibXML2"], swiftSettings: settings),
+        .target(name: "FeedFetching", dependencies: ["QuoteCore", "CCurl"], swiftSettings: settings),
+        .target(
+            name: "StateStore",
+            dependencies: ["QuoteCore", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: settings),
+        .target(
+            name: "QuoteDaemon",
+            dependencies: [
+                "QuoteCore", "FeedParsing", "FeedFetching", "StateStore",
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: settings),
+        .executableTarget(
+            name: "quotewatch",
+            dependencies: [
+                "QuoteDaemon",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: settings),
+
+        .testTarget(name: "QuoteCoreTests", dependencies: ["QuoteCore"], swiftSettings: settings),
+        .testTarget(
+            name: "FeedParsingTests", dependencies: ["FeedParsing"], resources: [.copy("Fixtures")],
+            swiftSettings: settings),
+        .testTarget(name: "FeedFetchingTests", dependencies: ["FeedFetching"], swiftSettings: settings),
+        .testTarget(name: "StateStoreTests", dependencies: ["StateStore"], swiftSettings: settings),
+        .testTarget(
+            name: "QuoteDaemonTests",
+            dependencies: [
+                "QuoteDaemon",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: settings),
+        .testTarget(name: "CLITests", dependencies: ["quotewatch"], swiftSettings: settings),
+    ]
+)

@@ -1,0 +1,1 @@
+// FeedFetching: see DESIGN §2.

@@ -1,0 +1,1 @@
+// QuoteDaemon: see DESIGN §2.

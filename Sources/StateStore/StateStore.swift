@@ -1,0 +1,1 @@
+// StateStore: see DESIGN §2.

@@ -1,0 +1,4 @@
+@main
+struct QuoteWatch {
+    static func main() {}
+}
