@@ -1,0 +1,22 @@
+/// What one item says of one tracked statement at one version: the quote that matched it best.
+///
+/// The store keeps one per (item, statement); ``ChangeDetector`` compares the stored one with the
+/// one computed from the item's new version.
+public struct StatementState: Sendable, Hashable, Codable {
+    public var statementID: String
+    public var quote: String
+    public var speaker: String?
+    public var score: Double
+    public var tier: StatementMatch.Tier
+    /// The numbers in the quote, as typed values.
+    public var values: [NumericValue]
+
+    public init(statementID: String, quote: String, speaker: String?, score: Double, tier: StatementMatch.Tier, values: [NumericValue]) {
+        self.statementID = statementID
+        self.quote = quote
+        self.speaker = speaker
+        self.score = score
+        self.tier = tier
+        self.values = values
+    }
+}

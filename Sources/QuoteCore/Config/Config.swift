@@ -1,0 +1,24 @@
+/// A validated quotewatch configuration (DESIGN §4, `feeds.json`).
+///
+/// Built only by ``ConfigLoader``, which resolves relative paths against the config file's folder,
+/// so every path here is absolute.
+public struct Config: Sendable, Hashable {
+    /// The default interval between two fetches of a feed.
+    public var refreshInterval: Double
+    /// Absolute path of the SQLite store.
+    public var databasePath: String
+    public var feeds: [FeedConfig]
+    public var statements: [Statement]
+
+    public init(refreshInterval: Double, databasePath: String, feeds: [FeedConfig], statements: [Statement]) {
+        self.refreshInterval = refreshInterval
+        self.databasePath = databasePath
+        self.feeds = feeds
+        self.statements = statements
+    }
+
+    /// The feed with this id, if configured.
+    public func feed(id: String) -> FeedConfig? {
+        feeds.first { $0.id == id }
+    }
+}

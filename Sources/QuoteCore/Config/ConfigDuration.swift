@@ -1,0 +1,32 @@
+import Foundation
+
+/// Durations as feeds.json writes them (DESIGN §4): seconds as a number, or a string with a unit
+/// suffix, `30s`, `15m`, `2h`, `1d`.
+public enum ConfigDuration {
+    /// Seconds for a JSON value, or nil when it is not a duration.
+    public static func seconds(_ value: Any) -> Double? {
+        if isJSONBool(value) { return nil }
+        if let number = value as? Double { return number.isFinite ? number : nil }
+        guard let string = value as? String else { return nil }
+        return seconds(string)
+    }
+
+    /// Seconds for a duration string such as `90`, `30s`, `15m`, `2h`, `1.5h`, `1d`.
+    public static func seconds(_ text: String) -> Double? {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        guard let last = trimmed.last else { return nil }
+        let units: [Character: Double] = ["s": 1, "m": 60, "h": 3600, "d": 86400]
+        let (digits, unit) = units[last].map { (String(trimmed.dropLast()), $0) } ?? (trimmed, 1)
+        guard !digits.isEmpty, digits.allSatisfy({ $0.isNumber || $0 == "." }),
+              let number = Double(digits), number.isFinite else { return nil }
+        return number * unit
+    }
+
+    /// A compact rendering for messages: `90s`, `15m`, `2h`.
+    public static func format(_ seconds: Double) -> String {
+        if seconds >= 3600, seconds.truncatingRemainder(dividingBy: 3600) == 0 { return "\(Int(seconds / 3600))h" }
+        if seconds >= 60, seconds.truncatingRemainder(dividingBy: 60) == 0 { return "\(Int(seconds / 60))m" }
+        if seconds == seconds.rounded() { return "\(Int(seconds))s" }
+        return "\(seconds)s"
+    }
+}

@@ -1,0 +1,260 @@
+import Foundation
+
+/// Reads feeds.json (DESIGN §4) into a ``Config``, collecting every problem with its JSON path.
+///
+/// Pure: the caller reads the file; relative paths are resolved against `configDirectory`, and the
+/// default database location comes from `stateDirectory` (systemd's `$STATE_DIRECTORY`) when given.
+///
+/// ```swift
+/// let config = try ConfigLoader.load(data, source: "feeds.json", configDirectory: "/etc/quotewatch")
+/// ```
+public enum ConfigLoader {
+    /// The database file name used when `database` is not set.
+    public static let defaultDatabaseName = "quotewatch.sqlite"
+    /// The default `refreshInterval`.
+    public static let defaultRefreshInterval = 900.0
+    /// The shortest refresh interval accepted: polite to publishers, and enough for local files.
+    public static let minimumRefreshInterval = 10.0
+
+    static let topKeys: Set<String> = ["refreshInterval", "database", "feeds", "statements"]
+    static let feedKeys: Set<String> = ["id", "url", "refreshInterval", "fetchArticles", "connectTimeout", "timeout"]
+    static let statementKeys: Set<String> = ["id", "speaker", "aliases", "text", "threshold"]
+
+    /// Parses and validates a configuration document.
+    /// - Throws: ``ConfigError`` listing every problem found, each named by its JSON path.
+    public static func load(
+        _ data: Data, source: String, configDirectory: String, stateDirectory: String? = nil
+    ) throws(ConfigError) -> Config {
+        var validator = Validator(configDirectory: configDirectory)
+        let root: Any
+        do {
+            root = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
+        } catch {
+            throw ConfigError(source: source, issues: [ConfigIssue(path: "", message: "not valid JSON: \(jsonReason(error))")])
+        }
+        let config = validator.config(root, stateDirectory: stateDirectory)
+        guard let config, validator.issues.isEmpty else {
+            throw ConfigError(source: source, issues: validator.issues)
+        }
+        return config
+    }
+
+    private static func jsonReason(_ error: any Error) -> String {
+        let info = (error as NSError).userInfo
+        if let detail = info[NSDebugDescriptionErrorKey] as? String { return detail }
+        return String(describing: error)
+    }
+
+    /// Resolves a feed `url` value: URLs stay as they are, paths become absolute.
+    /// Returns nil with a reason when the value is not a supported URL or path.
+    public static func resolveFeedURL(_ raw: String, configDirectory: String) -> Result<String, ConfigIssue> {
+        let value = raw.trimmingCharacters(in: .whitespaces)
+        if value.isEmpty { return .failure(ConfigIssue(path: "", message: "empty URL")) }
+        if let schemeEnd = value.range(of: "://") {
+            let scheme = value[..<schemeEnd.lowerBound].lowercased()
+            switch scheme {
+            case "http", "https":
+                guard let components = URLComponents(string: value), let host = components.host, !host.isEmpty else {
+                    return .failure(ConfigIssue(path: "", message: "\"\(value)\" is not a valid \(scheme) URL"))
+                }
+                return .success(value)
+            case "file":
+                let path = String(value[schemeEnd.upperBound...])
+                guard path.hasPrefix("/") else {
+                    return .failure(ConfigIssue(path: "", message: "\"\(value)\" is not a file URL with an absolute path (file:///...)"))
+                }
+                return .success(path.removingPercentEncoding ?? path)
+            default:
+                return .failure(ConfigIssue(path: "", message: "unsupported scheme \"\(scheme)\" in \"\(value)\"; use http://, https://, file:// or a file path"))
+            }
+        }
+        return .success(absolutePath(value, relativeTo: configDirectory))
+    }
+
+    /// `path` made absolute against `directory`, with `.` and `..` components removed.
+    public static func absolutePath(_ path: String, relativeTo directory: String) -> String {
+        let joined = path.hasPrefix("/") ? path : directory + "/" + path
+        var parts: [Substring] = []
+        for part in joined.split(separator: "/", omittingEmptySubsequences: true) {
+            if part == "." { continue }
+            if part == ".." { _ = parts.popLast(); continue }
+            parts.append(part)
+        }
+        return "/" + parts.joined(separator: "/")
+    }
+
+    private struct Validator {
+        let configDirectory: String
+        var issues: [ConfigIssue] = []
+
+        init(configDirectory: String) {
+            self.configDirectory = configDirectory
+        }
+
+        mutating func fail(_ path: String, _ message: String) {
+            issues.append(ConfigIssue(path: path, message: message))
+        }
+
+        mutating func checkKeys(_ object: [String: Any], allowed: Set<String>, path: String) {
+            for key in object.keys.sorted() where !allowed.contains(key) {
+                let known = allowed.sorted().joined(separator: ", ")
+                fail(path.isEmpty ? key : "\(path).\(key)", "unknown key; known keys here are \(known)")
+            }
+        }
+
+        mutating func string(_ object: [String: Any], _ key: String, path: String, required: Bool) -> String? {
+            guard let value = object[key] else {
+                if required { fail(path + "." + key, "missing; a non-empty string is required") }
+                return nil
+            }
+            guard let string = value as? String else {
+                fail(path + "." + key, "must be a string")
+                return nil
+            }
+            if required, string.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+                fail(path + "." + key, "must not be empty")
+                return nil
+            }
+            return string
+        }
+
+        mutating func duration(_ value: Any?, path: String) -> Double? {
+            guard let value else { return nil }
+            guard let seconds = ConfigDuration.seconds(value) else {
+                fail(path, "\"\(value)\" is not a duration; write seconds or a number with s, m, h or d (30s, 15m, 2h)")
+                return nil
+            }
+            guard seconds > 0 else {
+                fail(path, "must be longer than zero")
+                return nil
+            }
+            return seconds
+        }
+
+        mutating func config(_ root: Any, stateDirectory: String?) -> Config? {
+            guard let object = root as? [String: Any] else {
+                fail("", "the configuration must be a JSON object with \"feeds\" and \"statements\"")
+                return nil
+            }
+            checkKeys(object, allowed: ConfigLoader.topKeys, path: "")
+            var interval = ConfigLoader.defaultRefreshInterval
+            if let value = duration(object["refreshInterval"], path: "refreshInterval") {
+                if value < ConfigLoader.minimumRefreshInterval {
+                    fail("refreshInterval", "\(ConfigDuration.format(value)) is too short; the minimum is \(ConfigDuration.format(ConfigLoader.minimumRefreshInterval))")
+                } else {
+                    interval = value
+                }
+            }
+            var databasePath = ConfigLoader.absolutePath(ConfigLoader.defaultDatabaseName, relativeTo: stateDirectory ?? configDirectory)
+            if let database = object["database"] {
+                if let path = database as? String, !path.trimmingCharacters(in: .whitespaces).isEmpty {
+                    databasePath = ConfigLoader.absolutePath(path, relativeTo: configDirectory)
+                } else {
+                    fail("database", "must be a non-empty file path")
+                }
+            }
+            let feeds = self.feeds(object["feeds"])
+            let statements = self.statements(object["statements"])
+            return Config(refreshInterval: interval, databasePath: databasePath, feeds: feeds, statements: statements)
+        }
+
+        mutating func feeds(_ value: Any?) -> [FeedConfig] {
+            guard let value else {
+                fail("feeds", "missing; a list of feeds is required")
+                return []
+            }
+            guard let list = value as? [Any] else {
+                fail("feeds", "must be a list of feed objects")
+                return []
+            }
+            var feeds: [FeedConfig] = []
+            var seen: [String: Int] = [:]
+            for (index, element) in list.enumerated() {
+                let path = "feeds[\(index)]"
+                guard let object = element as? [String: Any] else {
+                    fail(path, "must be an object with \"id\" and \"url\"")
+                    continue
+                }
+                checkKeys(object, allowed: ConfigLoader.feedKeys, path: path)
+                let id = string(object, "id", path: path, required: true)
+                if let id {
+                    if let first = seen[id] {
+                        fail(path + ".id", "duplicate id \"\(id)\" (already used by feeds[\(first)])")
+                    } else if !id.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "-_.".contains($0)) }) {
+                        fail(path + ".id", "\"\(id)\" may use only letters, digits, '-', '_' and '.'")
+                    } else {
+                        seen[id] = index
+                    }
+                }
+                var url: String?
+                if let raw = string(object, "url", path: path, required: true) {
+                    switch ConfigLoader.resolveFeedURL(raw, configDirectory: configDirectory) {
+                    case .success(let resolved): url = resolved
+                    case .failure(let issue): fail(path + ".url", issue.message)
+                    }
+                }
+                let interval = duration(object["refreshInterval"], path: path + ".refreshInterval")
+                if let interval, interval < ConfigLoader.minimumRefreshInterval {
+                    fail(path + ".refreshInterval", "\(ConfigDuration.format(interval)) is too short; the minimum is \(ConfigDuration.format(ConfigLoader.minimumRefreshInterval))")
+                }
+                var fetchArticles = false
+                if let value = object["fetchArticles"] {
+                    if let flag = value as? Bool, isJSONBool(value) { fetchArticles = flag } else { fail(path + ".fetchArticles", "must be true or false") }
+                }
+                let connectTimeout = duration(object["connectTimeout"], path: path + ".connectTimeout") ?? FeedConfig.defaultConnectTimeout
+                let timeout = duration(object["timeout"], path: path + ".timeout") ?? FeedConfig.defaultTimeout
+                if let id, let url {
+                    feeds.append(FeedConfig(
+                        id: id, url: url, refreshInterval: interval, fetchArticles: fetchArticles,
+                        connectTimeout: connectTimeout, timeout: timeout))
+                }
+            }
+            return feeds
+        }
+
+        mutating func statements(_ value: Any?) -> [Statement] {
+            guard let value else { return [] }
+            guard let list = value as? [Any] else {
+                fail("statements", "must be a list of statement objects")
+                return []
+            }
+            var statements: [Statement] = []
+            var seen: [String: Int] = [:]
+            for (index, element) in list.enumerated() {
+                let path = "statements[\(index)]"
+                guard let object = element as? [String: Any] else {
+                    fail(path, "must be an object with \"id\" and \"text\"")
+                    continue
+                }
+                checkKeys(object, allowed: ConfigLoader.statementKeys, path: path)
+                let id = string(object, "id", path: path, required: true)
+                if let id {
+                    if let first = seen[id] {
+                        fail(path + ".id", "duplicate id \"\(id)\" (already used by statements[\(first)])")
+                    } else {
+                        seen[id] = index
+                    }
+                }
+                let text = string(object, "text", path: path, required: true)
+                let speaker = string(object, "speaker", path: path, required: false)
+                var aliases: [String] = []
+                if let value = object["aliases"] {
+                    if let list = value as? [String] { aliases = list } else { fail(path + ".aliases", "must be a list of names") }
+                }
+                var threshold = Statement.defaultThreshold
+                if let value = object["threshold"] {
+                    if let number = value as? Double, !isJSONBool(value), number > 0, number <= 1 {
+                        threshold = number
+                    } else {
+                        fail(path + ".threshold", "must be a number greater than 0 and at most 1")
+                    }
+                }
+                if let id, let text {
+                    statements.append(Statement(id: id, speaker: speaker, aliases: aliases, text: text, threshold: threshold))
+                }
+            }
+            return statements
+        }
+    }
+}
+

@@ -1,0 +1,26 @@
+/// How a quote matched a tracked statement.
+public struct StatementMatch: Sendable, Hashable, Codable {
+    /// The matching tier that decided, strictest first (DESIGN §3, `match --json`).
+    public enum Tier: String, Sendable, Hashable, Codable {
+        /// The quote is the statement's text, character for character.
+        case exact
+        /// Equal once case, quote marks, dashes, punctuation and whitespace are folded.
+        case normalized
+        /// Word-level similarity: containment of a partial quote, word overlap, the quote's sentence.
+        case fuzzy
+    }
+
+    public var statementID: String
+    /// In [0, 1]; 1 for the exact and normalized tiers.
+    public var score: Double
+    public var tier: Tier
+    /// Whether the quote's speaker passes the statement's speaker check (DESIGN §5).
+    public var speakerMatches: Bool
+
+    public init(statementID: String, score: Double, tier: Tier, speakerMatches: Bool) {
+        self.statementID = statementID
+        self.score = score
+        self.tier = tier
+        self.speakerMatches = speakerMatches
+    }
+}
