@@ -25,4 +25,19 @@
 static inline void qw_xmlFree(void *_Nullable p) {
     xmlFree(p);
 }
+
+static void qw_xmlIgnoreGenericError(void *_Nullable ctx, const char *_Nullable msg, ...) {
+    (void)ctx; (void)msg;
+}
+
+static void qw_xmlIgnoreStructuredError(void *_Nullable ctx, xmlErrorPtr _Nullable error) {
+    (void)ctx; (void)error;
+}
+
+/// Silences libxml2's error output on the calling thread (libxml2 keeps these handlers per thread).
+/// The generic handler is variadic, which Swift cannot write, hence this C helper.
+static inline void qw_xmlSilenceErrors(void) {
+    xmlSetGenericErrorFunc(NULL, qw_xmlIgnoreGenericError);
+    xmlSetStructuredErrorFunc(NULL, qw_xmlIgnoreStructuredError);
+}
 #endif

@@ -1,0 +1,118 @@
+import Foundation
+import QuoteCore
+
+/// Atom 1.0 (RFC 4287) and Atom 0.3 to the `ParsedFeed` model.
+///
+/// Links are `rel="alternate"` (or no `rel`), resolved against `xml:base` and the document URL.
+/// Text constructs: `type="text"`/`"html"` give their text; `type="xhtml"` gives the inner `div`'s
+/// children serialized as HTML. Atom 0.3's `mode="escaped"|"xml"|"base64"` is honoured.
+enum AtomParser {
+    static func parse(root: XMLNode, format: FeedFormat, into feed: inout ParsedFeed) {
+        let ns = root.namespace
+        feed.title = textConstruct(root.first("title", ns))
+        feed.link = alternateLink(root, namespace: ns)
+        feed.description = textConstruct(root.first("subtitle", ns) ?? root.first("tagline", ns))
+            ?? textConstruct(root.first("info", ns))
+        feed.language = FeedParser.cleanText(root.language)
+        let dates = [root.first("updated", ns), root.first("modified", ns), root.first("date", FeedNamespace.dc)]
+        feed.updated = dates.lazy.compactMap { $0.flatMap { FeedDate.parse($0.text) } }.first
+        let feedAuthor = personName(root.first("author", ns), namespace: ns)
+        feed.items = root.all("entry", ns).map { parseEntry($0, namespace: ns, feedAuthor: feedAuthor) }
+    }
+
+    private static func parseEntry(_ entry: XMLNode, namespace ns: String?, feedAuthor: String?) -> FeedItem {
+        var item = FeedItem()
+        item.id = FeedParser.cleanText(entry.first("id", ns)?.text)
+        item.title = textConstruct(entry.first("title", ns))
+        item.link = alternateLink(entry, namespace: ns)
+        let published = [
+            entry.first("published", ns), entry.first("issued", ns), entry.first("created", ns),
+            entry.first("date", FeedNamespace.dc),
+        ]
+        item.published = published.lazy.compactMap { $0.flatMap { FeedDate.parse($0.text) } }.first
+        let updated = [entry.first("updated", ns), entry.first("modified", ns)]
+        item.updated = updated.lazy.compactMap { $0.flatMap { FeedDate.parse($0.text) } }.first
+        let source = entry.first("source", ns)
+        item.author = personName(entry.first("author", ns), namespace: ns)
+            ?? FeedParser.cleanText(entry.first("creator", FeedNamespace.dc)?.text)
+            ?? personName(source?.first("author", ns), namespace: ns)
+            ?? feedAuthor
+        item.summary = entry.first("summary", ns).flatMap(content)
+        item.content = entry.first("content", ns).flatMap(content)
+        var categories: [String] = []
+        for category in entry.all("category", ns) {
+            if let term = FeedParser.cleanText(category.attribute("term") ?? category.text),
+                !categories.contains(term)
+            {
+                categories.append(term)
+            }
+        }
+        for subject in entry.all("subject", FeedNamespace.dc) {
+            if let text = FeedParser.cleanText(subject.text), !categories.contains(text) { categories.append(text) }
+        }
+        item.categories = categories
+        return item
+    }
+
+    /// The `name` of an Atom person construct (or its text, for sloppy feeds).
+    private static func personName(_ person: XMLNode?, namespace ns: String?) -> String? {
+        guard let person else { return nil }
+        return FeedParser.cleanText(person.first("name", ns)?.text)
+            ?? (person.hasElementChildren ? nil : FeedParser.cleanText(person.text))
+    }
+
+    /// The `rel="alternate"` (or rel-less) link's `href`, resolved; the first of any HTML type preferred.
+    static func alternateLink(_ node: XMLNode, namespace ns: String?) -> String? {
+        let links = node.all("link", ns).filter {
+            let rel = $0.attribute("rel")?.trimmingCharacters(in: .whitespaces).lowercased() ?? "alternate"
+            return rel == "alternate" || rel == "http://www.iana.org/assignments/relation/alternate"
+        }
+        let preferred = links.first { ($0.attribute("type") ?? "text/html").contains("html") } ?? links.first
+        guard let link = preferred, let href = FeedParser.cleanText(link.attribute("href")) else { return nil }
+        return link.resolve(href)
+    }
+
+    private enum Kind { case text, html, xhtml, xml, base64 }
+
+    private static func kind(_ node: XMLNode) -> Kind {
+        let type = node.attribute("type")?.lowercased() ?? "text"
+        let mode = node.attribute("mode")?.lowercased()
+        if mode == "base64" { return .base64 }
+        if type == "xhtml" || type.contains("xhtml") { return .xhtml }
+        if mode == "xml" { return .xml }
+        if type == "html" || type.contains("html") { return .html }
+        return node.hasElementChildren ? .xml : .text
+    }
+
+    /// A text construct as a plain string (titles, subtitles): markup converted to text.
+    static func textConstruct(_ node: XMLNode?) -> String? {
+        guard let node else { return nil }
+        switch kind(node) {
+        case .text:
+            return FeedParser.cleanText(node.text)
+        case .html, .xhtml, .xml, .base64:
+            guard let markup = content(node) else { return nil }
+            let text = HTMLText.plainText(fromHTML: markup)
+            return text.isEmpty ? nil : text
+        }
+    }
+
+    /// A content-like element (summary, content) as the feed gives it: HTML stays HTML.
+    static func content(_ node: XMLNode) -> String? {
+        switch kind(node) {
+        case .text, .html:
+            return FeedParser.cleanMarkup(node.text)
+        case .xhtml:
+            if let div = node.elements.first(where: { $0.name == "div" }), node.elements.count == 1 {
+                return FeedParser.cleanMarkup(div.innerHTML)
+            }
+            return FeedParser.cleanMarkup(node.innerHTML)
+        case .xml:
+            return FeedParser.cleanMarkup(node.innerHTML)
+        case .base64:
+            let compact = node.text.filter { !$0.isWhitespace }
+            guard let data = Data(base64Encoded: compact) else { return FeedParser.cleanMarkup(node.text) }
+            return FeedParser.cleanMarkup(String(decoding: data, as: UTF8.self))
+        }
+    }
+}

@@ -1,0 +1,108 @@
+import Foundation
+internal import CLibXML2
+public import QuoteCore
+
+/// RSS and Atom documents to `ParsedFeed` values, with libxml2 (DESIGN §2, §3 `parse --json`).
+///
+/// The format is sniffed from the root element and its namespace, then one parser per family
+/// (`RSSParser` for RSS 0.9x/1.0/2.0, `AtomParser` for Atom 0.3/1.0) fills the same model, as
+/// miniflux's per-format adapters do. Untrusted input is safe here: no entity substitution, no DTD or
+/// external entity loading, no network, libxml2's own depth and amplification limits, and every
+/// text read bounded (`XMLNode`).
+public enum FeedParser {
+    private static let initialized: Bool = {
+        xmlInitParser()
+        return true
+    }()
+
+    /// Initializes libxml2 (`xmlInitParser`) once per process. Idempotent and thread-safe; `parse`
+    /// calls it too, so calling it up front only moves the cost.
+    public static func initialize() {
+        _ = initialized
+    }
+
+    /// Parses a feed document. Never throws, never crashes: a document yielding nothing has `error` set.
+    ///
+    /// - Parameters:
+    ///   - data: the document's bytes, as fetched.
+    ///   - httpCharset: the `charset` of the HTTP `Content-Type`, if any; it wins over the XML
+    ///     declaration (a byte-order mark wins over both).
+    ///   - baseURL: the document's URL, against which relative links (and `xml:base`) resolve.
+    public static func parse(_ data: [UInt8], httpCharset: String? = nil, baseURL: String? = nil) -> ParsedFeed {
+        initialize()
+        guard data.contains(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }) else {
+            return ParsedFeed(wellFormed: false, error: "The document is empty.")
+        }
+        var prepared = TextDecoding.prepareXML(data, httpCharset: httpCharset)
+        var document = XMLDocument.parse(prepared.bytes, encoding: prepared.parserEncoding, baseURL: baseURL)
+        if document?.root == nil, prepared.parserEncoding != "UTF-8" {
+            // libxml2 does not know the label (or it lied): read the bytes as windows-1252.
+            prepared.bytes = TextDecoding.windows1252ToUTF8(prepared.bytes)
+            prepared.parserEncoding = "UTF-8"
+            prepared.reportedEncoding = "windows-1252"
+            prepared.repaired = true
+            document = XMLDocument.parse(prepared.bytes, encoding: "UTF-8", baseURL: baseURL)
+        }
+        var feed = ParsedFeed(wellFormed: false, encoding: prepared.reportedEncoding)
+        guard let document, let root = document.root else {
+            feed.error = "The document is not XML: no root element could be read."
+            return feed
+        }
+        feed.wellFormed = document.wellFormed && !prepared.repaired
+        guard let format = sniffFormat(root) else {
+            feed.error = "The root element <\(root.name)> is not RSS or Atom."
+            return feed
+        }
+        feed.format = format
+        switch format {
+        case .rss20, .rss09x, .rss10:
+            RSSParser.parse(root: root, into: &feed)
+        case .atom10, .atom03:
+            AtomParser.parse(root: root, format: format, into: &feed)
+        }
+        if feed.items.isEmpty && feed.title == nil && feed.link == nil && feed.description == nil {
+            feed.error = "The \(format.rawValue) document has no channel data and no items."
+        }
+        return feed
+    }
+
+    /// The format, from the root element's name, namespace and version.
+    static func sniffFormat(_ root: XMLNode) -> FeedFormat? {
+        let name = root.name.lowercased()
+        switch name {
+        case "rss":
+            let version = root.attribute("version")?.trimmingCharacters(in: .whitespaces) ?? ""
+            if version.hasPrefix("0.9") { return .rss09x }
+            return .rss20
+        case "rdf":
+            let namespaces = Set(root.elements.compactMap(\.namespace))
+            if namespaces.contains(FeedNamespace.rss10) { return .rss10 }
+            if namespaces.contains(FeedNamespace.rss090) { return .rss09x }
+            // An RDF root whose channel has no namespace: read it as RSS 1.0.
+            return root.elements.contains { $0.name == "channel" || $0.name == "item" } ? .rss10 : nil
+        case "feed":
+            if root.namespace == FeedNamespace.atom03 { return .atom03 }
+            if root.namespace == FeedNamespace.atom10 { return .atom10 }
+            return root.attribute("version")?.hasPrefix("0.") == true ? .atom03 : .atom10
+        case "channel":
+            return .rss09x
+        default:
+            return nil
+        }
+    }
+
+    /// A text field: declaration entities decoded by libxml2, HTML references left in the text
+    /// (often double-escaped in CDATA) decoded here, whitespace trimmed, nil when empty.
+    static func cleanText(_ raw: String?) -> String? {
+        guard let raw else { return nil }
+        let text = EntityText.decodeHTMLEntities(raw).trimmingCharacters(in: .whitespacesAndNewlines)
+        return text.isEmpty ? nil : text
+    }
+
+    /// A markup field (summary, content): as the feed gives it, trimmed, nil when empty.
+    static func cleanMarkup(_ raw: String?) -> String? {
+        guard let raw else { return nil }
+        let text = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        return text.isEmpty ? nil : text
+    }
+}

@@ -1,1 +1,0 @@
-// FeedParsing: see DESIGN §2.

@@ -1,0 +1,113 @@
+import Foundation
+import QuoteCore
+
+/// RSS 0.9x, 1.0 (RDF) and 2.0 to the `ParsedFeed` model.
+///
+/// The "core" elements are those without namespace (RSS 0.91/0.92/2.0), in the RSS 1.0 namespace,
+/// or in the RSS 0.90 namespace. Extensions (content, Dublin Core, Atom, iTunes) are matched by URI.
+/// RSS 1.0 items are siblings of `channel` under `rdf:RDF`; their id is `rdf:about`.
+enum RSSParser {
+    private static let coreNamespaces: Set<String?> = Set(
+        [nil, FeedNamespace.rss10, FeedNamespace.rss090] + FeedNamespace.rss20Variants.map { Optional($0) })
+
+    private static func core(_ node: XMLNode, _ name: String) -> XMLNode? {
+        node.elements.first { $0.name == name && coreNamespaces.contains($0.namespace) }
+    }
+
+    private static func coreAll(_ node: XMLNode, _ name: String) -> [XMLNode] {
+        node.elements.filter { $0.name == name && coreNamespaces.contains($0.namespace) }
+    }
+
+    static func parse(root: XMLNode, into feed: inout ParsedFeed) {
+        let channel = core(root, "channel") ?? (root.name == "channel" ? root : nil)
+        if let channel {
+            parseChannel(channel, root: root, into: &feed)
+        }
+        var itemNodes: [XMLNode] = []
+        if let channel, channel.pointer != root.pointer { itemNodes += coreAll(channel, "item") }
+        itemNodes += coreAll(root, "item")
+        feed.items = itemNodes.map(parseItem)
+        if feed.language == nil { feed.language = FeedParser.cleanText(root.attribute("lang", namespace: xmlNamespace)) }
+    }
+
+    static let xmlNamespace = "http://www.w3.org/XML/1998/namespace"
+
+    private static func parseChannel(_ channel: XMLNode, root: XMLNode, into feed: inout ParsedFeed) {
+        feed.title = FeedParser.cleanText(core(channel, "title")?.text)
+            ?? FeedParser.cleanText(channel.first("title", FeedNamespace.dc)?.text)
+        if let link = FeedParser.cleanText(core(channel, "link")?.text) {
+            feed.link = channel.resolve(link)
+        } else if let link = AtomParser.alternateLink(channel, namespace: FeedNamespace.atom10) {
+            feed.link = link
+        }
+        feed.description = FeedParser.cleanText(core(channel, "description")?.text)
+            ?? FeedParser.cleanText(channel.first("description", FeedNamespace.dc)?.text)
+        feed.language = FeedParser.cleanText(core(channel, "language")?.text)
+            ?? FeedParser.cleanText(channel.first("language", FeedNamespace.dc)?.text)
+            ?? FeedParser.cleanText(channel.language)
+        let dateTexts = [
+            core(channel, "lastBuildDate")?.text, channel.first("modified", FeedNamespace.dcterms)?.text,
+            channel.first("date", FeedNamespace.dc)?.text, core(channel, "pubDate")?.text,
+            channel.first("updated", FeedNamespace.atom10)?.text,
+        ]
+        feed.updated = dateTexts.lazy.compactMap { $0.flatMap(FeedDate.parse) }.first
+    }
+
+    private static func parseItem(_ item: XMLNode) -> FeedItem {
+        var result = FeedItem()
+        result.title = FeedParser.cleanText(core(item, "title")?.text)
+            ?? FeedParser.cleanText(item.first("title", FeedNamespace.dc)?.text)
+        let guid = core(item, "guid")
+        result.id = FeedParser.cleanText(guid?.text)
+            ?? FeedParser.cleanText(item.attribute("about", namespace: FeedNamespace.rdf))
+            ?? FeedParser.cleanText(item.first("identifier", FeedNamespace.dc)?.text)
+        if let link = FeedParser.cleanText(core(item, "link")?.text) {
+            result.link = item.resolve(link)
+        } else if let link = AtomParser.alternateLink(item, namespace: FeedNamespace.atom10) {
+            result.link = link
+        } else if let guid, let id = result.id, guid.attribute("isPermaLink")?.lowercased() != "false",
+            id.hasPrefix("http://") || id.hasPrefix("https://")
+        {
+            result.link = id
+        } else if let about = FeedParser.cleanText(item.attribute("about", namespace: FeedNamespace.rdf)) {
+            result.link = item.resolve(about)
+        }
+        result.summary = markup(core(item, "description"))
+            ?? markup(item.first("description", FeedNamespace.dc))
+            ?? markup(item.first("summary", FeedNamespace.atom10))
+        result.content = markup(item.first("encoded", FeedNamespace.content))
+            ?? item.first("body", FeedNamespace.xhtml).flatMap { FeedParser.cleanMarkup($0.innerHTML) }
+            ?? item.first("content", FeedNamespace.atom10).flatMap { AtomParser.content($0) }
+        result.author = FeedParser.cleanText(core(item, "author")?.text)
+            ?? FeedParser.cleanText(item.first("creator", FeedNamespace.dc)?.text)
+            ?? item.first("author", FeedNamespace.atom10).flatMap { FeedParser.cleanText($0.first("name", FeedNamespace.atom10)?.text) }
+            ?? FeedParser.cleanText(item.first("author", FeedNamespace.itunes)?.text)
+        let published = [
+            core(item, "pubDate"), item.first("date", FeedNamespace.dc), item.first("issued", FeedNamespace.dcterms),
+            item.first("created", FeedNamespace.dcterms), item.first("published", FeedNamespace.atom10),
+        ]
+        result.published = published.lazy.compactMap { $0.flatMap { FeedDate.parse($0.text) } }.first
+        let updated = [
+            item.first("modified", FeedNamespace.dcterms), item.first("updated", FeedNamespace.atom10),
+            item.first("modified", FeedNamespace.dc),
+        ]
+        result.updated = updated.lazy.compactMap { $0.flatMap { FeedDate.parse($0.text) } }.first
+        var categories: [String] = []
+        for node in coreAll(item, "category") + item.all("subject", FeedNamespace.dc) {
+            if let text = FeedParser.cleanText(node.text), !categories.contains(text) { categories.append(text) }
+        }
+        for node in item.all("category", FeedNamespace.atom10) {
+            if let term = FeedParser.cleanText(node.attribute("term")), !categories.contains(term) {
+                categories.append(term)
+            }
+        }
+        result.categories = categories
+        return result
+    }
+
+    /// A description-like element: its text, or its children serialized when the feed wrote raw markup.
+    private static func markup(_ node: XMLNode?) -> String? {
+        guard let node else { return nil }
+        return FeedParser.cleanMarkup(node.hasElementChildren ? node.innerHTML : node.text)
+    }
+}

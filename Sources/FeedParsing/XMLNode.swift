@@ -1,0 +1,225 @@
+import Foundation
+internal import CLibXML2
+
+/// A node of an `XMLDocument` (XML or HTML). Holds its document so the tree outlives every node
+/// handed out, as Fuzi's elements do.
+///
+/// Text is gathered by hand rather than with `xmlNodeGetContent`: libxml2 expands entity references
+/// there without limit, and a billion-laughs document would make that exponential. Here every read
+/// has a budget (`TextBudget`) and a nesting limit.
+struct XMLNode {
+    let pointer: xmlNodePtr
+    let document: XMLDocument
+
+    /// The most characters a single text read gathers, and the deepest entity nesting it follows.
+    static let maxTextBytes = 8 << 20
+    static let maxEntityDepth = 8
+
+    var isElement: Bool { pointer.pointee.type == XML_ELEMENT_NODE }
+
+    /// The local name (without prefix). An undeclared prefix, which libxml2 keeps in the name when
+    /// it recovers, is dropped too.
+    var name: String {
+        let raw = pointer.pointee.name.map { String(cString: $0) } ?? ""
+        if pointer.pointee.ns == nil, let colon = raw.lastIndex(of: ":") {
+            return String(raw[raw.index(after: colon)...])
+        }
+        return raw
+    }
+
+    /// The namespace URI, nil for no namespace.
+    var namespace: String? {
+        guard let ns = pointer.pointee.ns, let href = ns.pointee.href else { return nil }
+        return String(cString: href)
+    }
+
+    /// The element children, in order.
+    var elements: [XMLNode] {
+        var result: [XMLNode] = []
+        var child = pointer.pointee.children
+        while let node = child {
+            if node.pointee.type == XML_ELEMENT_NODE { result.append(XMLNode(pointer: node, document: document)) }
+            child = node.pointee.next
+        }
+        return result
+    }
+
+    /// Whether any child is an element (then the content is markup, not text).
+    var hasElementChildren: Bool {
+        var child = pointer.pointee.children
+        while let node = child {
+            if node.pointee.type == XML_ELEMENT_NODE { return true }
+            child = node.pointee.next
+        }
+        return false
+    }
+
+    /// The first child element with this local name and namespace.
+    func first(_ name: String, _ namespace: String?) -> XMLNode? {
+        elements.first { $0.name == name && $0.namespace == namespace }
+    }
+
+    /// All child elements with this local name and namespace.
+    func all(_ name: String, _ namespace: String?) -> [XMLNode] {
+        elements.filter { $0.name == name && $0.namespace == namespace }
+    }
+
+    /// An attribute's value; `namespace` nil means an attribute without namespace.
+    func attribute(_ name: String, namespace: String? = nil) -> String? {
+        let attr: xmlAttrPtr? = namespace.map { xmlHasNsProp(pointer, name, $0) } ?? xmlHasNsProp(pointer, name, nil)
+        guard let attr else { return nil }
+        var budget = TextBudget()
+        var bytes: [UInt8] = []
+        Self.gatherText(attr.pointee.children, into: &bytes, budget: &budget, depth: 0)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// All descendant text (text, CDATA and the content of declared entities), unchanged.
+    var text: String {
+        var budget = TextBudget()
+        var bytes: [UInt8] = []
+        Self.gatherText(pointer.pointee.children, into: &bytes, budget: &budget, depth: 0)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// The children serialized as HTML markup (elements by local name, text escaped): used for
+    /// RSS descriptions written as raw markup and for Atom `type="xhtml"` content.
+    var innerHTML: String {
+        var budget = TextBudget()
+        var out: [UInt8] = []
+        Self.serialize(pointer.pointee.children, into: &out, budget: &budget, depth: 0)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The base URI in effect at this node: the chain of `xml:base` over the document URL.
+    var baseURI: String? {
+        guard let base = xmlNodeGetBase(document.pointer, pointer) else { return nil }
+        defer { qw_xmlFree(base) }
+        return String(cString: base)
+    }
+
+    /// The `xml:lang` in effect at this node.
+    var language: String? {
+        guard let lang = xmlNodeGetLang(pointer) else { return nil }
+        defer { qw_xmlFree(lang) }
+        return String(cString: lang)
+    }
+
+    /// Resolves `reference` against this node's base URI (RFC 3986 via libxml2's `xmlBuildURI`).
+    func resolve(_ reference: String) -> String {
+        guard let base = baseURI, !base.isEmpty else { return reference }
+        guard let built = xmlBuildURI(reference, base) else { return reference }
+        defer { qw_xmlFree(built) }
+        return String(cString: built)
+    }
+
+    // MARK: - Budgeted walks
+
+    struct TextBudget {
+        var remaining = XMLNode.maxTextBytes
+        /// Element nesting of the walk in progress; deeper trees are cut off (no stack overflow).
+        var nesting = 0
+        static let maxNesting = 1000
+    }
+
+    private static func append(_ content: UnsafePointer<xmlChar>?, into bytes: inout [UInt8], budget: inout TextBudget) {
+        guard let content, budget.remaining > 0 else { return }
+        let count = min(strlen(UnsafeRawPointer(content).assumingMemoryBound(to: CChar.self)), budget.remaining)
+        bytes.append(contentsOf: UnsafeBufferPointer(start: content, count: count))
+        budget.remaining -= count
+    }
+
+    /// Follows an entity reference to its parsed content (the reference's child is the declaration).
+    private static func entityContent(_ node: xmlNodePtr) -> xmlNodePtr? {
+        guard let declaration = node.pointee.children, declaration.pointee.type == XML_ENTITY_DECL else { return nil }
+        return declaration.pointee.children
+    }
+
+    static func gatherText(_ first: xmlNodePtr?, into bytes: inout [UInt8], budget: inout TextBudget, depth: Int) {
+        var current = first
+        while let node = current, budget.remaining > 0 {
+            switch node.pointee.type {
+            case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
+                append(node.pointee.content, into: &bytes, budget: &budget)
+            case XML_ELEMENT_NODE where budget.nesting < TextBudget.maxNesting:
+                budget.nesting += 1
+                gatherText(node.pointee.children, into: &bytes, budget: &budget, depth: depth)
+                budget.nesting -= 1
+            case XML_ENTITY_REF_NODE:
+                if depth < maxEntityDepth {
+                    gatherText(entityContent(node), into: &bytes, budget: &budget, depth: depth + 1)
+                }
+            default:
+                break
+            }
+            current = node.pointee.next
+        }
+    }
+
+    private static let voidElements: Set<String> = [
+        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr",
+    ]
+
+    private static func appendEscaped(_ string: String, into out: inout [UInt8], budget: inout TextBudget, attribute: Bool) {
+        for byte in string.utf8 {
+            guard budget.remaining > 0 else { return }
+            switch byte {
+            case UInt8(ascii: "&"): out.append(contentsOf: Array("&amp;".utf8))
+            case UInt8(ascii: "<"): out.append(contentsOf: Array("&lt;".utf8))
+            case UInt8(ascii: ">"): out.append(contentsOf: Array("&gt;".utf8))
+            case UInt8(ascii: "\"") where attribute: out.append(contentsOf: Array("&quot;".utf8))
+            default: out.append(byte)
+            }
+            budget.remaining -= 1
+        }
+    }
+
+    static func serialize(_ first: xmlNodePtr?, into out: inout [UInt8], budget: inout TextBudget, depth: Int) {
+        var current = first
+        while let node = current, budget.remaining > 0 {
+            switch node.pointee.type {
+            case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
+                if let content = node.pointee.content {
+                    appendEscaped(String(cString: content), into: &out, budget: &budget, attribute: false)
+                }
+            case XML_ENTITY_REF_NODE:
+                if depth < maxEntityDepth {
+                    serialize(entityContent(node), into: &out, budget: &budget, depth: depth + 1)
+                }
+            case XML_ELEMENT_NODE where budget.nesting < TextBudget.maxNesting:
+                let name = node.pointee.name.map { String(cString: $0) } ?? ""
+                out.append(UInt8(ascii: "<"))
+                out.append(contentsOf: Array(name.utf8))
+                var attr = node.pointee.properties
+                while let attribute = attr {
+                    var attrName = attribute.pointee.name.map { String(cString: $0) } ?? ""
+                    if let ns = attribute.pointee.ns, let prefix = ns.pointee.prefix {
+                        let prefixString = String(cString: prefix)
+                        if prefixString == "xml" { attrName = "xml:" + attrName }
+                    }
+                    var value: [UInt8] = []
+                    var attrBudget = TextBudget(remaining: min(budget.remaining, 1 << 20))
+                    gatherText(attribute.pointee.children, into: &value, budget: &attrBudget, depth: depth)
+                    out.append(UInt8(ascii: " "))
+                    out.append(contentsOf: Array(attrName.utf8))
+                    out.append(contentsOf: Array("=\"".utf8))
+                    appendEscaped(String(decoding: value, as: UTF8.self), into: &out, budget: &budget, attribute: true)
+                    out.append(UInt8(ascii: "\""))
+                    attr = attribute.pointee.next
+                }
+                if node.pointee.children == nil && voidElements.contains(name.lowercased()) {
+                    out.append(contentsOf: Array(" />".utf8))
+                } else {
+                    out.append(UInt8(ascii: ">"))
+                    budget.nesting += 1
+                    serialize(node.pointee.children, into: &out, budget: &budget, depth: depth)
+                    budget.nesting -= 1
+                    out.append(contentsOf: Array("</\(name)>".utf8))
+                }
+            default:
+                break
+            }
+            current = node.pointee.next
+        }
+    }
+}
