@@ -3,7 +3,8 @@ import Foundation
 import Testing
 
 /// The fetcher against a real HTTP/1.1 server on 127.0.0.1 (``TestHTTPServer``): no mocks, no network.
-@Suite struct FetcherTests {
+/// Each test gets its own server and fetcher, both stopped when the test ends.
+@Suite final class FetcherTests {
     let server: TestHTTPServer
     let fetcher: Fetcher
 
@@ -11,6 +12,11 @@ import Testing
         Fetcher.globalInit()
         server = try TestHTTPServer()
         fetcher = Fetcher(userAgent: "quotewatch-tests/1.0")
+    }
+
+    deinit {
+        fetcher.shutdown()
+        server.stop()
     }
 
     /// Fetches and returns the error, failing the test if the fetch succeeded.
@@ -303,7 +309,7 @@ import Testing
         let start = ContinuousClock.now
         task.cancel()
         let error = try #require(await task.value)
-        #expect(ContinuousClock.now - start < .milliseconds(300))
+        #expect(ContinuousClock.now - start < .milliseconds(500))
         #expect(error.kind == .cancelled)
         #expect(error.message == "\(url): fetch cancelled")
     }
@@ -342,7 +348,7 @@ import Testing
         let start = ContinuousClock.now
         fetcher.shutdown()
         let error = try #require(await task.value)
-        #expect(ContinuousClock.now - start < .milliseconds(300))
+        #expect(ContinuousClock.now - start < .milliseconds(500))
         #expect(error.kind == .cancelled)
         #expect(error.message == "\(url): the fetcher shut down")
 
@@ -376,6 +382,28 @@ import Testing
         #expect(server.requests.count == 50)
         #expect(server.mostConnectionsOpen <= 2)
         #expect(server.connectionsAccepted <= 2)  // keep-alive: connections stay in the multi's pool
+    }
+
+    @Test func maxConcurrentBoundsTransfersAndQueuedOnesDoNotTimeOut() async throws {
+        // 6 answers of 0.4 s each, 2 at a time: 1.2 s in all, past the 1 s timeout of each
+        // request. They all succeed only if a request's clock starts when it leaves the queue.
+        for index in 0..<6 { server.route("/d\(index)", TestRoute(body: Array("d\(index)".utf8), behavior: .delay(0.4))) }
+        let fetcher = Fetcher(userAgent: "t", maxConcurrent: 2, maxPerHost: 8)
+        defer { fetcher.shutdown() }
+        let server = self.server
+        let start = ContinuousClock.now
+        let count = try await withThrowingTaskGroup(of: Bool.self) { group in
+            for index in 0..<6 {
+                group.addTask {
+                    let response = try await fetcher.fetch(FetchRequest(url: server.url("/d\(index)"), totalTimeout: 1))
+                    return response.body == Array("d\(index)".utf8)
+                }
+            }
+            return try await group.reduce(0) { $0 + ($1 ? 1 : 0) }
+        }
+        #expect(count == 6)
+        #expect(server.mostConnectionsOpen <= 2)
+        #expect(ContinuousClock.now - start >= .milliseconds(1100))
     }
 
     @Test func connectionIsReusedAcrossFetches() async throws {
