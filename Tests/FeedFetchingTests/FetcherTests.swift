@@ -406,6 +406,26 @@ import Testing
         #expect(ContinuousClock.now - start >= .milliseconds(1100))
     }
 
+    @Test func maxPerHostBoundsTransfersAndQueuedOnesDoNotTimeOut() async throws {
+        // As above, but the bound is the per-host one: libcurl's own pending queue would let the
+        // waiting time count against CURLOPT_TIMEOUT ("could not connect within 1 s").
+        for index in 0..<6 { server.route("/h\(index)", TestRoute(body: Array("h\(index)".utf8), behavior: .delay(0.4))) }
+        let fetcher = Fetcher(userAgent: "t", maxConcurrent: 16, maxPerHost: 2)
+        defer { fetcher.shutdown() }
+        let server = self.server
+        let count = try await withThrowingTaskGroup(of: Bool.self) { group in
+            for index in 0..<6 {
+                group.addTask {
+                    let response = try await fetcher.fetch(FetchRequest(url: server.url("/h\(index)"), totalTimeout: 1))
+                    return response.body == Array("h\(index)".utf8)
+                }
+            }
+            return try await group.reduce(0) { $0 + ($1 ? 1 : 0) }
+        }
+        #expect(count == 6)
+        #expect(server.mostConnectionsOpen <= 2)
+    }
+
     @Test func connectionIsReusedAcrossFetches() async throws {
         server.route("/one", .ok("1"))
         _ = try await fetcher.fetch(FetchRequest(url: server.url("/one")))

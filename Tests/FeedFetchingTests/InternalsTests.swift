@@ -21,6 +21,13 @@ import Testing
         #expect(try FetchTarget("http://example.org/feed").curlURL == "http://example.org/feed")
     }
 
+    @Test func hostKeyIsTheAuthorityWithPort() throws {
+        #expect(try FetchTarget("https://User:pw@Example.ORG/feed?x#y").hostKey == "example.org:443")
+        #expect(try FetchTarget("http://example.org:8080").hostKey == "example.org:8080")
+        #expect(try FetchTarget("http://[::1]/x").hostKey == "[::1]:80")
+        #expect(try FetchTarget("/tmp/x.xml").hostKey == "")
+    }
+
     @Test func otherSchemesAreRefused() {
         for url in ["ftp://x/y", "gopher://x", "javascript:alert(1)", "dict://x"] {
             #expect(throws: FetchError.self) { try FetchTarget(url) }
