@@ -332,6 +332,41 @@ import Testing
         #expect(server.requests.isEmpty)
     }
 
+    @Test func cancellingAQueuedFetchAbortsPromptly() async throws {
+        server.route("/hang", TestRoute(behavior: .neverAnswer))
+        server.route("/queued", .ok("late"))
+        let fetcher = Fetcher(userAgent: "t", maxConcurrent: 1)
+        defer { fetcher.shutdown() }
+        let first = server.url("/hang")
+        let second = server.url("/queued")
+        let blocker = Task { () -> FetchError? in
+            do throws(FetchError) {
+                _ = try await fetcher.fetch(FetchRequest(url: first, totalTimeout: 30))
+                return nil
+            } catch {
+                return error
+            }
+        }
+        try await waitUntil { server.requests.contains { $0.path == "/hang" } }
+        let queued = Task { () -> FetchError? in
+            do throws(FetchError) {
+                _ = try await fetcher.fetch(FetchRequest(url: second))
+                return nil
+            } catch {
+                return error
+            }
+        }
+        try await Task.sleep(for: .milliseconds(100))
+        let start = ContinuousClock.now
+        queued.cancel()
+        let error = try #require(await queued.value)
+        #expect(ContinuousClock.now - start < .milliseconds(500))
+        #expect(error.kind == .cancelled)
+        #expect(!server.requests.contains { $0.path == "/queued" })
+        blocker.cancel()
+        #expect(await blocker.value?.kind == .cancelled)
+    }
+
     @Test func shutdownAbortsInFlightAndRefusesNewFetches() async throws {
         server.route("/hang", TestRoute(behavior: .neverAnswer))
         let fetcher = Fetcher(userAgent: "t")
