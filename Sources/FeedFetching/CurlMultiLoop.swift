@@ -134,7 +134,10 @@ final class CurlMultiLoop: @unchecked Sendable {
                     continue
                 }
                 let transfer = waiting.remove(at: index)
-                guard let easy = transfer.easy else { continue }
+                guard let easy = transfer.easy else {
+                    transfer.finish(.failure(.cancelled(url: transfer.request.url, reason: "the transfer was closed")))
+                    continue
+                }
                 let code = curl_multi_add_handle(multi, easy)
                 if code == CURLM_OK {
                     active[easy] = transfer
