@@ -9,6 +9,8 @@ struct FetchTarget: Sendable, Equatable {
     var isFile: Bool
     /// For files: the path on disk, decoded, for error messages and checks.
     var filePath: String?
+    /// For http(s): `host:port` as written (lowercased), the key of the per-host limit; "" for files.
+    var hostKey: String
 
     /// Checks `url` and builds the target, or throws `.invalidURL` / `.protocolNotAllowed`.
     init(_ url: String) throws(FetchError) {
@@ -20,6 +22,7 @@ struct FetchTarget: Sendable, Equatable {
             curlURL = "file://" + FetchTarget.percentEncodePath(url)
             isFile = true
             filePath = url
+            hostKey = ""
             return
         }
         guard let colon = url.firstIndex(of: ":") else {
@@ -38,6 +41,7 @@ struct FetchTarget: Sendable, Equatable {
             curlURL = url
             isFile = false
             filePath = nil
+            hostKey = FetchTarget.authority(of: url[url.index(colon, offsetBy: 3)...], scheme: scheme)
         case "file":
             guard url[colon...].hasPrefix("://") else { throw .invalidURL(url: url, why: "expected file:///path") }
             curlURL = url
@@ -45,9 +49,19 @@ struct FetchTarget: Sendable, Equatable {
             var rest = url[url.index(colon, offsetBy: 3)...]
             if rest.hasPrefix("localhost/") { rest = rest.dropFirst("localhost".count) }
             filePath = String(rest).removingPercentEncoding ?? String(rest)
+            hostKey = ""
         default:
             throw .notAllowed(url: url, scheme: scheme)
         }
+    }
+
+    /// `host:port` of an authority (what follows `scheme://`), without user info, lowercased, default port filled in.
+    static func authority(of rest: Substring, scheme: String) -> String {
+        var authority = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+        if let at = authority.lastIndex(of: "@") { authority = authority[authority.index(after: at)...] }
+        let lowered = authority.lowercased()
+        let hasPort = lowered.hasPrefix("[") ? lowered.contains("]:") : lowered.contains(":")
+        return hasPort ? lowered : lowered + (scheme == "https" ? ":443" : ":80")
     }
 
     /// Percent-encodes everything in `path` but unreserved characters and `/`.
