@@ -131,7 +131,11 @@ enum EntityText {
             if hasSemicolon {
                 let body = String(decoding: bytes[(i + 1)..<j], as: UTF8.self)
                 if body.hasPrefix("#") {
-                    if isValidCharacterReference(body) {
+                    if let value = characterReferenceValue(body), (0x80...0x9F).contains(value) || body.hasPrefix("#X") {
+                        // `&#146;` means the windows-1252 quote; `&#X41;` is HTML, not XML.
+                        out.append(contentsOf: Array("&#\(windows1252Fixup(value));".utf8))
+                        if body.hasPrefix("#X") { changed = true }  // `&#146;` itself is well-formed
+                    } else if isValidCharacterReference(body) {
                         out.append(contentsOf: bytes[i...j])
                     } else {
                         out.append(contentsOf: Array("&amp;".utf8))
@@ -162,6 +166,12 @@ enum EntityText {
         (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
             || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || byte == UInt8(ascii: "_")
             || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".") || byte == UInt8(ascii: ":") || byte >= 0x80
+    }
+
+    private static func characterReferenceValue(_ body: String) -> UInt32? {
+        let digits = body.dropFirst()
+        if digits.first == "x" || digits.first == "X" { return UInt32(digits.dropFirst(), radix: 16) }
+        return UInt32(digits, radix: 10)
     }
 
     private static func isValidCharacterReference(_ body: String) -> Bool {

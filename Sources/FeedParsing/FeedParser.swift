@@ -43,6 +43,19 @@ public enum FeedParser {
             prepared.repaired = true
             document = XMLDocument.parse(prepared.bytes, encoding: "UTF-8", baseURL: baseURL)
         }
+        if document?.wellFormed != true {
+            // A second chance for what recovery could not save (see SloppyXMLRepair), kept only
+            // when it yields more items.
+            let repaired = SloppyXMLRepair.repair(prepared.bytes)
+            if repaired != prepared.bytes,
+                let second = XMLDocument.parse(repaired, encoding: prepared.parserEncoding, baseURL: baseURL),
+                let secondRoot = second.root,
+                itemCount(secondRoot) > (document?.root.map(itemCount) ?? -1)
+            {
+                document = second
+                prepared.repaired = true
+            }
+        }
         var feed = ParsedFeed(wellFormed: false, encoding: prepared.reportedEncoding)
         guard let document, let root = document.root else {
             feed.error = "The document is not XML: no root element could be read."
@@ -64,6 +77,16 @@ public enum FeedParser {
             feed.error = "The \(format.rawValue) document has no channel data and no items."
         }
         return feed
+    }
+
+    /// Items or entries under the root or its channel: how much a parse recovered.
+    static func itemCount(_ root: XMLNode) -> Int {
+        var count = 0
+        for child in root.elements {
+            if child.name == "item" || child.name == "entry" { count += 1 }
+            if child.name == "channel" { count += child.elements.filter { $0.name == "item" }.count }
+        }
+        return count
     }
 
     /// The format, from the root element's name, namespace and version.

@@ -25,6 +25,13 @@ public enum HTMLText {
         return withExtendedLifetime(document) { builder.result() }
     }
 
+    /// The plain text of one node of a parsed HTML tree.
+    static func plainText(fromHTMLNode node: xmlNodePtr) -> String {
+        var builder = PlainTextBuilder()
+        builder.visit(node, depth: 0)
+        return builder.result()
+    }
+
     static let blockElements: Set<String> = [
         "address", "article", "aside", "blockquote", "body", "caption", "center", "dd", "details", "dialog", "dir",
         "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6",
