@@ -208,6 +208,9 @@ struct ArticleAnalysis {
             return .group(slice(from, b), plural: false)
         }
         if (k..<b).allSatisfy({ Lexicon.stopCaps.contains(t[$0].bare) }) { return nil }
+        if b - k == 1 && Lexicon.sourceHeads.contains(t[k].bare) && titles.isEmpty {
+            return .group(slice(from, b), plural: Lexicon.pluralSources.contains(t[k].bare))
+        }
         var gender: NameRegistry.Gender?
         if titles.contains(where: Lexicon.femaleTitles.contains) { gender = .female }
         if titles.contains(where: Lexicon.maleTitles.contains) { gender = .male }
@@ -284,7 +287,7 @@ struct ArticleAnalysis {
             k += 1
             steps += 1
         }
-        guard steps > 0, k < t.count, t[k].isCapWord else { return nil }
+        guard k > e || steps > 0, k < t.count, t[k].isCapWord, k > e else { return nil }
         let e2 = capRunForward(k)
         if case .person? = analyzeRun(k, e2) { return (analyzeRun(k, e2)!, e2) }
         return nil
@@ -310,7 +313,8 @@ struct ArticleAnalysis {
                 return (m, e)
             }
         }
-        return groupForward(i)
+        guard let g = groupForward(i) else { return nil }
+        return personAfterInstitution(g.1 - 1) ?? g
     }
 
     /// The speaker noun phrase ending at `j`.
@@ -521,6 +525,25 @@ struct ArticleAnalysis {
         }
     }
 
+    /// Every person named in a sentence outside a prepositional phrase joins the recent list (for
+    /// pronouns whose gender rules out the subject: "Mr. Paul Kerr and Mrs. Jane Kerr … she").
+    private mutating func notePeopleNamed(in si: Int) {
+        let r = sentences[si]
+        var k = r.lowerBound
+        while k < r.upperBound {
+            guard t[k].isCapWord else { k += 1; continue }
+            let e = min(capRunForward(k), r.upperBound)
+            let afterPrep = k > r.lowerBound && Lexicon.prepositions.contains(t[k - 1].lower)
+            if !afterPrep && !t[e - 1].possessive, case .person(let name, let gender)? = analyzeRun(k, e) {
+                let full = registry.fullName(for: name)
+                if let gender { registry.learn(gender: gender, for: full) }
+                if recentPersons.last != full { recentPersons.append(full) }
+                if recentPersons.count > 8 { recentPersons.removeFirst() }
+            }
+            k = max(e, k + 1)
+        }
+    }
+
     private mutating func notePerson(_ name: String) {
         lastPerson = name
         lastWasGroup = false
@@ -675,6 +698,7 @@ struct ArticleAnalysis {
                         running = res
                     }
                 }
+                notePeopleNamed(in: si)
                 let subject = sentenceSubject(si)
                 if let subject {
                     if case .pronoun = subject {} else { note(subject) }

@@ -20,16 +20,16 @@ struct NameRegistry {
         var list = bySurname[key] ?? []
         if !list.contains(name) { list.append(name) }
         bySurname[key] = list
-        if let gender { genders[key] = gender }
+        if let gender { genders[name.lowercased()] = gender }
     }
 
     func knows(_ surname: String) -> Bool { bySurname[surname.lowercased()] != nil }
 
     mutating func learn(gender: Gender, for name: String) {
-        if let key = Self.surnameKey(name), genders[key] == nil { genders[key] = gender }
+        if genders[name.lowercased()] == nil { genders[name.lowercased()] = gender }
     }
 
-    func gender(of name: String) -> Gender? { Self.surnameKey(name).flatMap { genders[$0] } }
+    func gender(of name: String) -> Gender? { genders[name.lowercased()] }
 
     /// The longest registered name that ends with `name`'s words (first seen wins a tie).
     func fullName(for name: String) -> String {
