@@ -63,7 +63,11 @@ struct ArticleAnalysis {
         return string(t[a].start, last.possessive ? last.end - 2 : last.end)
     }
 
-    private func isSentenceStart(_ k: Int) -> Bool { k < sentenceOf.count && sentences[sentenceOf[k]].lowerBound == k }
+    /// Only meaningful once sentences are segmented; during segmentation, an unfinished sentence
+    /// counts as not started here.
+    private func isSentenceStart(_ k: Int) -> Bool {
+        k < sentenceOf.count && sentenceOf[k] < sentences.count && sentences[sentenceOf[k]].lowerBound == k
+    }
 
     // MARK: - Pipeline
 
