@@ -1,0 +1,270 @@
+/// Closed word lists used by quote extraction and speaker attribution.
+///
+/// Everything here is general English news grammar (reporting verbs, titles, determiners), never
+/// words taken from one article. All entries are lowercase; lookups lowercase the token first.
+enum Lexicon {
+    /// Reporting verbs in all their forms ("say", "says", "said", "saying", ...).
+    static let speechVerbs: Set<String> = {
+        let regular = [
+            "add", "warn", "insist", "state", "claim", "argue", "note", "explain", "stress", "emphasize",
+            "emphasise", "declare", "announce", "acknowledge", "ask", "respond", "tweet", "post", "urge",
+            "call", "describe", "dismiss", "deem", "reiterate", "affirm", "confirm", "suggest", "predict",
+            "promise", "vow", "pledge", "concede", "recall", "remark", "observe", "continue", "conclude",
+            "comment", "joke", "assert", "maintain", "contend", "allege", "caution", "complain", "lament",
+            "boast", "recount", "reveal", "disclose", "report", "exclaim", "shout", "scream", "whisper",
+            "mutter", "murmur", "answer", "agree", "disagree", "counter", "retort", "protest", "demand",
+            "plead", "charge", "accuse", "criticize", "criticise", "condemn", "blast", "slam", "hail", "praise",
+            "characterize", "characterise", "label", "mention", "highlight", "underline", "underscore", "signal",
+            "hint", "indicate", "echo", "repeat", "cite", "interject", "inform", "assure", "reassure", "remind",
+            "recommend", "propose", "threaten", "clarify", "summarize", "summarise", "posit", "opine", "muse",
+            "wonder", "inquire", "enquire", "query", "question", "challenge", "grumble", "fume", "thunder",
+            "bark", "growl", "gush", "enthuse", "marvel", "reflect", "reason", "exclaim", "return", "rejoin",
+            "resume", "sigh", "laugh", "pronounce", "proclaim", "profess", "publish", "rule", "order", "plead",
+            "joke", "answer", "shout", "yell", "roar", "explain", "elaborate", "insist", "recount", "testify",
+            "announce", "tell", "scoff", "sneer", "stammer", "stutter", "gasp", "groan", "moan",
+        ]
+        var forms = Set<String>()
+        for base in regular {
+            forms.insert(base)
+            forms.insert(thirdPerson(base))
+            forms.insert(past(base))
+            forms.insert(gerund(base))
+        }
+        let irregular = [
+            "say", "says", "said", "saying", "tell", "tells", "told", "telling", "write", "writes", "wrote",
+            "written", "writing", "speak", "speaks", "spoke", "spoken", "speaking", "reply", "replies",
+            "replied", "replying", "deny", "denies", "denied", "denying", "cry", "cries", "cried", "crying",
+            "admit", "admits", "admitted", "admitting", "quip", "quips", "quipped", "quipping", "rebut",
+            "rebuts", "rebutted", "testify", "testifies", "testified", "testifying", "specify", "specifies",
+            "specified", "specifying", "read", "reads", "begin", "began", "begins", "snap", "snaps", "snapped",
+            "put", "puts", "go", "went", "goes", "according",
+        ]
+        forms.formUnion(irregular)
+        // Words whose regular forms collide with common non-speech uses next to quotes.
+        forms.subtract(["returned", "returns", "return", "returning", "ordered", "order", "orders", "ruled",
+                        "rule", "rules", "go", "goes", "went", "put", "puts", "reads", "begin", "begins",
+                        "post", "posts", "report", "reports", "charge", "charges", "question", "questions",
+                        "signal", "signals", "label", "labels", "reason", "reasons", "call", "calls",
+                        "echo", "hail", "thunder", "bark", "comment", "comments", "answer", "answers",
+                        "counter", "laugh", "sigh", "demand", "demands", "promise", "protest", "threaten"])
+        forms.formUnion(["returned", "calls", "call", "comments", "answers", "demands", "reports", "posts"])
+        return forms
+    }()
+
+    private static func isVowel(_ c: Character) -> Bool { "aeiou".contains(c) }
+
+    private static func thirdPerson(_ v: String) -> String {
+        if v.hasSuffix("y"), let p = v.dropLast().last, !isVowel(p) { return v.dropLast() + "ies" }
+        for suf in ["s", "sh", "ch", "x", "z", "o"] where v.hasSuffix(suf) { return v + "es" }
+        return v + "s"
+    }
+
+    private static func past(_ v: String) -> String {
+        if v.hasSuffix("e") { return v + "d" }
+        if v.hasSuffix("y"), let p = v.dropLast().last, !isVowel(p) { return v.dropLast() + "ied" }
+        return v + "ed"
+    }
+
+    private static func gerund(_ v: String) -> String {
+        if v.hasSuffix("ee") { return v + "ing" }
+        if v.hasSuffix("e") { return v.dropLast() + "ing" }
+        return v + "ing"
+    }
+
+    /// Titles, ranks, honorifics and office words stripped from the front of a name.
+    static let titles: Set<String> = [
+        "president", "vice", "prime", "minister", "secretary", "general", "chancellor", "senator", "sen",
+        "rep", "representative", "congressman", "congresswoman", "gov", "governor", "mayor", "mr", "mrs",
+        "ms", "miss", "mx", "dr", "prof", "professor", "judge", "justice", "chief", "executive", "ceo",
+        "director", "chairman", "chairwoman", "chair", "chairperson", "speaker", "leader", "king", "queen",
+        "prince", "princess", "pope", "cardinal", "archbishop", "bishop", "rev", "reverend", "lt", "col", "gen",
+        "maj", "capt", "sgt", "adm", "admiral", "colonel", "captain", "lieutenant", "commander", "ambassador",
+        "envoy", "spokesman", "spokeswoman", "spokesperson", "deputy", "foreign", "defense", "defence",
+        "interior", "finance", "health", "treasury", "state", "attorney", "commissioner", "coach", "officer",
+        "inspector", "superintendent", "detective", "sheriff", "councillor", "councilman", "councilwoman",
+        "assemblyman", "assemblywoman", "affairs", "home", "trade", "energy", "economy", "education", "labor",
+        "labour", "environment", "agriculture", "transport", "culture", "security", "national", "majority",
+        "minority", "whip", "senate", "house", "secretary-general", "president-elect", "first", "lady",
+        "crown", "sheikh", "emir", "sultan", "ayatollah", "premier", "founder", "co-founder", "sir", "dame",
+        "lord", "baroness", "former", "acting", "interim", "senior", "junior", "special", "counsel", "economic",
+        "military", "war", "immigration", "justice", "police", "fire", "opposition", "party", "union",
+        "of", "for", "the", "and",
+    ]
+
+    static let femaleTitles: Set<String> = [
+        "mrs", "ms", "miss", "lady", "queen", "princess", "congresswoman", "chairwoman", "spokeswoman",
+        "councilwoman", "assemblywoman", "dame", "baroness",
+    ]
+    static let maleTitles: Set<String> = [
+        "mr", "king", "prince", "congressman", "chairman", "spokesman", "councilman", "assemblyman", "sir", "lord",
+    ]
+
+    /// Words that make a capitalized sequence an organisation rather than a person.
+    static let orgWords: Set<String> = [
+        "inc", "corp", "co", "ltd", "llc", "plc", "group", "motors", "airlines", "bank", "times", "post",
+        "journal", "news", "press", "agency", "ministry", "department", "council", "commission", "committee",
+        "court", "house", "office", "party", "union", "university", "college", "school", "institute",
+        "foundation", "association", "federation", "organization", "organisation", "fund", "reserve", "board",
+        "authority", "service", "services", "police", "army", "navy", "forces", "force", "guard", "command",
+        "parliament", "congress", "senate", "assembly", "government", "administration", "republic", "kingdom",
+        "states", "nations", "alliance", "network", "center", "centre", "hospital", "church", "club", "team",
+        "media", "company", "corporation", "holdings", "technologies", "systems", "labs", "partners",
+        "capital", "international", "global", "watch", "kremlin", "pentagon", "reuters", "bloomberg",
+        "cabinet", "palace", "embassy", "consulate", "mission", "coalition", "front", "movement", "bureau",
+        "tribunal", "ministry", "secretariat", "directorate", "command", "airways", "railways", "university",
+    ]
+
+    /// Places and institutions often used as speakers by metonymy ("Moscow said").
+    static let places: Set<String> = [
+        "washington", "moscow", "beijing", "kyiv", "kiev", "london", "paris", "berlin", "brussels", "tokyo",
+        "tehran", "jerusalem", "ankara", "delhi", "pyongyang", "seoul", "ottawa", "canberra", "rome", "madrid",
+        "warsaw", "kremlin", "pentagon", "downing", "whitehall", "elysee", "élysée", "vatican", "taipei",
+        "damascus", "cairo", "riyadh", "doha", "america", "russia", "ukraine", "china", "france", "germany",
+        "britain", "uk", "us", "u.s", "usa", "eu", "un", "europe", "israel", "iran", "iraq", "syria", "india",
+        "pakistan", "japan", "korea", "canada", "mexico", "brazil", "turkey", "italy", "spain", "poland",
+        "hungary", "gaza", "crimea", "nato", "africa", "asia", "australia", "taiwan", "lebanon", "egypt",
+        "qatar", "greece", "sweden", "finland", "norway", "denmark", "netherlands", "belgium", "austria",
+        "switzerland", "ireland", "scotland", "wales", "england", "venezuela", "argentina", "colombia", "cuba",
+        "afghanistan", "yemen", "jordan", "libya", "sudan", "ethiopia", "nigeria", "kenya", "vietnam",
+        "indonesia", "philippines", "thailand", "malaysia", "singapore", "romania", "bulgaria", "serbia",
+        "belarus", "georgia", "armenia", "azerbaijan", "kazakhstan", "hamas", "hezbollah", "congress",
+    ]
+
+    static let nationalities: Set<String> = [
+        "american", "british", "french", "german", "russian", "ukrainian", "chinese", "european", "israeli",
+        "palestinian", "iranian", "polish", "italian", "spanish", "japanese", "korean", "canadian", "indian",
+        "turkish", "dutch", "swedish", "finnish", "norwegian", "danish", "belgian", "austrian", "swiss", "greek",
+        "hungarian", "mexican", "brazilian", "australian", "irish", "scottish", "welsh", "english", "saudi",
+        "syrian", "iraqi", "afghan", "pakistani", "egyptian", "qatari", "emirati", "african", "asian", "arab",
+        "western", "eastern", "northern", "southern", "republican", "democratic", "democrat", "conservative",
+        "liberal", "taiwanese", "lebanese", "venezuelan", "argentine", "cuban", "nigerian", "kenyan",
+        "vietnamese", "indonesian", "filipino", "thai", "romanian", "serbian", "belarusian", "georgian",
+        "federal", "local", "regional", "top", "veteran", "longtime", "then", "new", "incoming", "outgoing",
+    ]
+
+    /// Capitalized words that are never part of a person's name (function words, days, months).
+    static let stopCaps: Set<String> = [
+        "the", "a", "an", "this", "that", "these", "those", "in", "on", "at", "for", "to", "of", "by", "with",
+        "from", "as", "after", "before", "while", "when", "where", "why", "how", "what", "who", "which", "if",
+        "but", "and", "or", "so", "yet", "although", "though", "because", "since", "despite", "during",
+        "following", "according", "however", "instead", "meanwhile", "moreover", "furthermore", "also",
+        "still", "then", "now", "today", "yesterday", "tomorrow", "last", "next", "it", "its", "he", "she",
+        "they", "we", "i", "his", "her", "their", "our", "my", "your", "you", "there", "here", "some", "many",
+        "most", "all", "both", "each", "every", "no", "not", "one", "two", "three", "monday", "tuesday",
+        "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april",
+        "june", "july", "august", "september", "october", "november", "december", "chapter", "yes", "oh",
+        "well", "even", "only", "just", "other", "such", "under", "over", "into", "about", "between", "among",
+        "than", "until", "unless", "whether", "once", "again", "further", "thus", "hence", "indeed", "perhaps",
+        "maybe", "asked", "speaking", "addressing", "looking", "sir", "madam", "god", "lord", "dear",
+    ]
+
+    static let particles: Set<String> = [
+        "de", "van", "von", "der", "den", "bin", "al", "da", "di", "du", "del", "la", "le", "dos", "das", "ter",
+        "ten", "ibn", "el", "y", "st",
+    ]
+
+    /// Head nouns of unnamed sources and institutions ("a NATO diplomat", "the court", "officials").
+    static let sourceHeads: Set<String> = [
+        "official", "officials", "diplomat", "diplomats", "spokesperson", "spokespeople", "spokesman",
+        "spokesmen", "spokeswoman", "spokeswomen", "source", "sources", "aide", "aides", "adviser", "advisers",
+        "advisor", "advisors", "analyst", "analysts", "expert", "experts", "economist", "economists",
+        "lawmaker", "lawmakers", "legislator", "legislators", "witness", "witnesses", "resident", "residents",
+        "observer", "observers", "critic", "critics", "supporter", "supporters", "protester", "protesters",
+        "activist", "activists", "researcher", "researchers", "scientist", "scientists", "doctor", "doctors",
+        "investigator", "investigators", "prosecutor", "prosecutors", "lawyer", "lawyers", "attorney",
+        "attorneys", "police", "authorities", "government", "ministry", "department", "agency", "court",
+        "judge", "administration", "office", "commission", "committee", "council", "parliament", "company",
+        "firm", "group", "organization", "organisation", "union", "party", "campaign", "embassy", "military",
+        "army", "statement", "report", "study", "survey", "letter", "document", "filing", "representative",
+        "representatives", "insider", "insiders", "person", "people", "officer", "officers", "commander",
+        "commanders", "member", "members", "executive", "executives", "board", "bank", "regulator",
+        "regulators", "watchdog", "minister", "ministers", "senator", "senators", "president", "leader",
+        "leaders", "negotiator", "negotiators", "envoy", "envoys", "ambassador", "spokesperson", "teacher",
+        "teachers", "student", "students", "parent", "parents", "worker", "workers", "employee", "employees",
+        "victim", "victims", "farmer", "farmers", "voter", "voters", "manager", "managers", "owner", "owners",
+        "founder", "chief", "head", "mayor", "governor", "coach", "player", "players", "fan", "fans", "team",
+        "club", "ruling", "verdict", "release", "memo", "post", "website", "newspaper", "broadcaster",
+        "operator", "manufacturer", "airline", "carrier", "hospital", "university", "school", "district",
+        "city", "state", "county", "prosecution", "defence", "defense", "judges", "panel", "jury", "inquiry",
+    ]
+
+    static let pluralSources: Set<String> = [
+        "officials", "diplomats", "spokespeople", "sources", "aides", "advisers", "advisors", "analysts",
+        "experts", "economists", "lawmakers", "legislators", "witnesses", "residents", "observers", "critics",
+        "supporters", "protesters", "activists", "researchers", "scientists", "doctors", "investigators",
+        "prosecutors", "lawyers", "attorneys", "police", "authorities", "people", "officers", "commanders",
+        "members", "executives", "regulators", "ministers", "senators", "leaders", "negotiators", "envoys",
+        "teachers", "students", "parents", "workers", "employees", "victims", "farmers", "voters", "managers",
+        "owners", "players", "fans", "insiders", "representatives", "judges",
+    ]
+
+    static let determiners: Set<String> = [
+        "a", "an", "the", "one", "two", "three", "four", "several", "some", "many", "other", "another", "its",
+        "his", "her", "their", "our", "both", "most", "few", "numerous", "multiple", "this", "that", "these",
+        "those",
+    ]
+
+    static let prepositions: Set<String> = [
+        "of", "in", "to", "for", "by", "with", "from", "at", "on", "about", "against", "between", "among",
+        "under", "over", "into", "toward", "towards", "than", "like", "through", "without", "within", "upon",
+        "onto", "across", "behind", "beyond", "near", "after", "before", "during", "including", "via", "per",
+        "unlike", "despite", "regarding", "concerning", "alongside", "amid",
+    ]
+
+    /// Auxiliaries and adverbs allowed between a speaker and the reporting verb ("he has also said").
+    static let auxiliaries: Set<String> = [
+        "has", "have", "had", "was", "were", "is", "are", "would", "will", "could", "should", "might", "may",
+        "can", "did", "does", "do", "also", "later", "then", "once", "previously", "earlier", "further",
+        "again", "repeatedly", "recently", "publicly", "separately", "already", "never", "reportedly",
+        "often", "always", "first", "last", "just", "still", "had", "been", "being", "not", "n't", "too",
+        "himself", "herself", "themselves", "itself", "now", "yesterday", "today", "tonight",
+    ]
+
+    /// Words that may follow a reporting verb when the attribution closes the sentence.
+    static let attributionTail: Set<String> = [
+        "on", "in", "at", "to", "during", "after", "before", "when", "while", "last", "this", "yesterday",
+        "today", "tonight", "later", "earlier", "recently", "then", "again", "also", "according", "of",
+        "about", "with", "as", "from", "via", "reporters", "journalists", "the", "a", "an", "his", "her",
+        "their", "its", "told", "adding", "noting", "saying", "but", "and", "afterward", "afterwards",
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "he", "she", "they",
+        "it", "quietly", "firmly", "flatly", "simply", "bluntly", "angrily", "calmly", "softly", "slowly",
+        "him", "them", "me", "us", "you",
+    ]
+
+    /// Nouns naming a work; a capitalized quote right after one is a title.
+    static let workNouns: Set<String> = [
+        "book", "books", "film", "films", "movie", "movies", "series", "novel", "novels", "report", "song",
+        "songs", "album", "albums", "show", "shows", "documentary", "play", "poem", "article", "essay",
+        "memoir", "podcast", "programme", "program", "opera", "musical", "painting", "exhibition",
+        "exhibit", "column", "op-ed", "single", "track", "episode", "sitcom", "drama", "thriller", "comedy",
+        "magazine", "newspaper", "paper", "study", "bill", "act", "campaign", "game", "title", "headline",
+        "titled", "entitled", "manifesto", "speech", "lecture", "blog", "newsletter", "anthology", "collection",
+        "biography", "autobiography", "trilogy", "franchise", "sequel", "video", "ballad", "hymn", "anthem",
+    ]
+
+    /// Words right before a quote that mark it as a term, not speech.
+    static let scareCues: Set<String> = [
+        "so-called", "dubbed", "nicknamed", "term", "terms", "word", "words", "phrase", "label", "slogan",
+        "motto", "hashtag", "moniker", "buzzword", "catchphrase", "nickname", "self-styled", "self-described",
+        "alleged", "supposed", "quote-unquote", "termed", "christened", "branded",
+    ]
+
+    /// Words that open a sentence with an introductory phrase ending at the first comma.
+    static let introWords: Set<String> = [
+        "in", "on", "at", "for", "after", "before", "while", "when", "as", "although", "though", "because",
+        "since", "despite", "during", "following", "according", "however", "instead", "meanwhile", "moreover",
+        "furthermore", "still", "then", "now", "today", "yesterday", "last", "next", "if", "unless", "once",
+        "with", "without", "under", "amid", "by", "from", "to", "earlier", "later", "separately", "also",
+        "but", "and", "so", "yet", "indeed", "speaking", "addressing", "looking", "asked", "writing",
+        "responding", "of", "over", "through", "unlike", "like", "given", "in", "until", "whether", "where",
+    ]
+
+    /// Abbreviations that keep their period when tokenized.
+    static let abbreviations: Set<String> = [
+        "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "col", "lt", "capt", "sgt", "maj", "adm",
+        "st", "jr", "sr", "inc", "corp", "co", "ltd", "vs", "etc", "jan", "feb", "aug", "sept", "sep", "oct",
+        "nov", "dec", "no", "rev", "hon", "mt", "ft", "pres", "supt", "det", "insp", "cmdr", "messrs", "mx",
+    ]
+
+    static let nameSuffixes: Set<String> = ["jr", "jr.", "sr", "sr.", "ii", "iii", "iv"]
+}
