@@ -41,27 +41,36 @@ let package = Package(
             dependencies: [
                 "QuoteCore", "FeedParsing", "FeedFetching", "StateStore",
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: settings),
         .executableTarget(
             name: "quotewatch",
             dependencies: [
-                "QuoteDaemon",
+                "QuoteDaemon", "QuoteCore", "StateStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ],
+            swiftSettings: settings),
+
+        .executableTarget(
+            name: "quotewatch-bench",
+            dependencies: ["QuoteCore", "FeedParsing", "StateStore"],
+            path: "Benchmarks/QuoteWatchBench",
             swiftSettings: settings),
 
         .testTarget(name: "QuoteCoreTests", dependencies: ["QuoteCore"], swiftSettings: settings),
         .testTarget(
             name: "FeedParsingTests", dependencies: ["FeedParsing"], resources: [.copy("Fixtures")],
             swiftSettings: settings),
-        .testTarget(name: "FeedFetchingTests", dependencies: ["FeedFetching"], swiftSettings: settings),
+        .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: settings),
+        .testTarget(name: "FeedFetchingTests", dependencies: ["FeedFetching", "TestSupport"], swiftSettings: settings),
         .testTarget(name: "StateStoreTests", dependencies: ["StateStore"], swiftSettings: settings),
         .testTarget(
             name: "QuoteDaemonTests",
             dependencies: [
-                "QuoteDaemon",
+                "QuoteDaemon", "TestSupport",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: settings),

@@ -1,5 +1,6 @@
 import FeedFetching
 import Foundation
+import TestSupport
 import Testing
 
 /// The fetcher against a real HTTP/1.1 server on 127.0.0.1 (``TestHTTPServer``): no mocks, no network.
@@ -189,7 +190,7 @@ import Testing
         #expect(error.kind == .timeout)
         #expect(error.message == "\(server.url("/silent")): no response within 1 s")
         #expect(error.isTemporary)
-        #expect(elapsed >= .milliseconds(900) && elapsed < .seconds(3))
+        #expect(elapsed >= .milliseconds(900) && elapsed < .seconds(10))
     }
 
     @Test func tricklePastTotalTimeoutTimesOut() async throws {
@@ -198,7 +199,7 @@ import Testing
         let error = try #require(await fetchError(FetchRequest(url: server.url("/slow"), totalTimeout: 1)))
         #expect(error.kind == .timeout)
         #expect(error.message == "\(server.url("/slow")): the transfer did not finish within 1 s")
-        #expect(ContinuousClock.now - start < .seconds(3))
+        #expect(ContinuousClock.now - start < .seconds(10))
     }
 
     @Test func slowButTimelyTrickleSucceeds() async throws {
@@ -309,7 +310,7 @@ import Testing
         let start = ContinuousClock.now
         task.cancel()
         let error = try #require(await task.value)
-        #expect(ContinuousClock.now - start < .milliseconds(500))
+        #expect(ContinuousClock.now - start < .seconds(2))
         #expect(error.kind == .cancelled)
         #expect(error.message == "\(url): fetch cancelled")
     }
@@ -360,7 +361,7 @@ import Testing
         let start = ContinuousClock.now
         queued.cancel()
         let error = try #require(await queued.value)
-        #expect(ContinuousClock.now - start < .milliseconds(500))
+        #expect(ContinuousClock.now - start < .seconds(2))
         #expect(error.kind == .cancelled)
         #expect(!server.requests.contains { $0.path == "/queued" })
         blocker.cancel()
@@ -383,7 +384,7 @@ import Testing
         let start = ContinuousClock.now
         fetcher.shutdown()
         let error = try #require(await task.value)
-        #expect(ContinuousClock.now - start < .milliseconds(500))
+        #expect(ContinuousClock.now - start < .seconds(2))
         #expect(error.kind == .cancelled)
         #expect(error.message == "\(url): the fetcher shut down")
 

@@ -19,7 +19,7 @@ public struct StatementMatcher: Sendable {
         var normalized: String
         var weights: [String: Double]
         var total: Double
-        var negated: Bool
+        var negations: Int
         var names: [[String]]
     }
 
@@ -40,7 +40,7 @@ public struct StatementMatcher: Sendable {
                 normalized: tokens.map(\.text).joined(separator: " "),
                 weights: weights,
                 total: weights.values.reduce(0, +),
-                negated: tokens.contains(where: \.isNegator),
+                negations: tokens.filter(\.isNegator).count,
                 names: names))
             for key in weights.keys where weights[key] == 1 {
                 index[key, default: []].append(entries.count - 1)
@@ -72,8 +72,10 @@ public struct StatementMatcher: Sendable {
         let contextTokens = TextNormalizer.tokens(input.context)
         var contextKeys = Set(contextTokens.map(\.key))
         for key in quoteWeights.keys { contextKeys.remove(key) }
-        let polarityTokens = isShort ? quoteTokens + contextTokens : quoteTokens
-        let negated = polarityTokens.contains(where: \.isNegator)
+        // Polarity: a long quote must negate as often as the statement; a short one is read with its
+        // sentence, which must negate exactly when the statement does.
+        let quoteNegations = quoteTokens.filter(\.isNegator).count
+        let contextNegated = quoteNegations > 0 || contextTokens.contains(where: \.isNegator)
 
         var seen = Set<Int>()
         for key in quoteWeights.keys { seen.formUnion(index[key] ?? []) }
@@ -89,7 +91,11 @@ public struct StatementMatcher: Sendable {
             } else if normalized == entry.normalized {
                 (tier, score) = (.normalized, 1)
             } else {
-                guard entry.negated == negated else { continue }
+                if isShort {
+                    guard (entry.negations > 0) == contextNegated else { continue }
+                } else {
+                    guard entry.negations == quoteNegations else { continue }
+                }
                 var shared = 0.0
                 var fromContext = 0.0
                 for (key, weight) in entry.weights {

@@ -7,12 +7,12 @@ import Foundation
 /// A small HTTP/1.1 server on 127.0.0.1 (an ephemeral port) for the fetcher tests, scriptable per path
 /// with ``TestRoute``. One thread accepts; each connection gets its own thread and keep-alive loop.
 /// Unknown paths get a 404.
-final class TestHTTPServer: @unchecked Sendable {
-    struct StartError: Error, CustomStringConvertible {
-        var description: String
+public final class TestHTTPServer: @unchecked Sendable {
+    public struct StartError: Error, CustomStringConvertible {
+        public var description: String
     }
 
-    let port: UInt16
+    public let port: UInt16
     private let listener: Int32
     private let lock = NSLock()
     private var routes: [String: TestRoute] = [:]
@@ -22,7 +22,7 @@ final class TestHTTPServer: @unchecked Sendable {
     private var mostOpen = 0
     private var stopped = false
 
-    init() throws {
+    public init() throws {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw StartError(description: "socket: errno \(errno)") }
         var yes: Int32 = 1
@@ -56,22 +56,22 @@ final class TestHTTPServer: @unchecked Sendable {
     deinit { stop() }
 
     /// `http://127.0.0.1:PORT` + `path`.
-    func url(_ path: String) -> String { "http://127.0.0.1:\(port)\(path)" }
+    public func url(_ path: String) -> String { "http://127.0.0.1:\(port)\(path)" }
 
     /// Scripts the answer for `path`.
-    func route(_ path: String, _ route: TestRoute) { lock.withLock { routes[path] = route } }
+    public func route(_ path: String, _ route: TestRoute) { lock.withLock { routes[path] = route } }
 
     /// Every request received so far, in order.
-    var requests: [TestRequest] { lock.withLock { received } }
+    public var requests: [TestRequest] { lock.withLock { received } }
 
     /// How many connections were accepted in all.
-    var connectionsAccepted: Int { lock.withLock { accepted } }
+    public var connectionsAccepted: Int { lock.withLock { accepted } }
 
     /// The most connections open at the same time.
-    var mostConnectionsOpen: Int { lock.withLock { mostOpen } }
+    public var mostConnectionsOpen: Int { lock.withLock { mostOpen } }
 
     /// Stops accepting and drops every open connection.
-    func stop() {
+    public func stop() {
         lock.withLock {
             guard !stopped else { return }
             stopped = true

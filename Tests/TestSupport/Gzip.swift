@@ -1,7 +1,7 @@
 /// A minimal gzip writer for the test server: deflate "stored" blocks (no compression) and CRC-32.
 /// The result is a valid gzip stream that curl must inflate, which is what the tests check.
-enum Gzip {
-    static func wrap(_ data: [UInt8]) -> [UInt8] {
+public enum Gzip {
+    public static func wrap(_ data: [UInt8]) -> [UInt8] {
         var out: [UInt8] = [0x1F, 0x8B, 8, 0, 0, 0, 0, 0, 0, 0xFF]
         var offset = 0
         repeat {
@@ -17,7 +17,7 @@ enum Gzip {
         return out
     }
 
-    static func crc32(_ data: [UInt8]) -> UInt32 {
+    public static func crc32(_ data: [UInt8]) -> UInt32 {
         var crc: UInt32 = 0xFFFF_FFFF
         for byte in data {
             crc ^= UInt32(byte)

@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# make bench: generates the synthetic corpus of ../shared/bench (deterministic) and times each
+# stage of the pipeline on it with the release build. Usage: Benchmarks/run.sh [quotewatch binary]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+shared=../shared/bench
+corpus=.build/bench-corpus
+if [ ! -f "$shared/gen_corpus.py" ]; then
+  echo "bench: $shared/gen_corpus.py not found; the benchmark needs the shared corpus generator" >&2
+  exit 1
+fi
+if [ ! -f "$corpus/manifest.json" ]; then
+  python3 "$shared/gen_corpus.py" --out "$corpus" --statements 1000,100000 >/dev/null
+fi
+echo "## quotewatch stages (in-process, release build)"
+.build/release/quotewatch-bench "$corpus"
+echo
+echo "## whole commands"
+bin=${1:-.build/release/quotewatch}
+start=$(date +%s.%N); "$bin" parse --json "$corpus/feeds" > /dev/null; end=$(date +%s.%N)
+bytes=$(du -sb "$corpus/feeds" | cut -f1)
+python3 -c "import sys; t=$end-$start; print(f'quotewatch parse --json {sys.argv[1]}/feeds: {t:.2f} s, {$bytes/1e6/t:.1f} MB/s')" "$corpus"

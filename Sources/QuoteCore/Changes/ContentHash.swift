@@ -1,0 +1,34 @@
+/// A fast 64-bit content fingerprint (FNV-1a) for change detection: an unchanged feed body or item
+/// ends its trip early. Not a security hash; collisions only cost a missed re-read of the same text.
+public struct ContentHash: Sendable {
+    private var state: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    public init() {}
+
+    /// Adds bytes to the fingerprint.
+    public mutating func update<Bytes: Sequence>(_ bytes: Bytes) where Bytes.Element == UInt8 {
+        for byte in bytes {
+            state ^= UInt64(byte)
+            state &*= 0x0000_0100_0000_01b3
+        }
+    }
+
+    /// Adds a string's UTF-8 and a separator, so ("ab", "c") and ("a", "bc") differ.
+    public mutating func update(_ text: String?) {
+        update((text ?? "\u{0}").utf8)
+        update([0xff])
+    }
+
+    /// The fingerprint as 16 hex digits.
+    public var hex: String {
+        let digits = String(state, radix: 16)
+        return String(repeating: "0", count: 16 - digits.count) + digits
+    }
+
+    /// The fingerprint of the given strings, in order.
+    public static func of(_ parts: String?...) -> String {
+        var hash = ContentHash()
+        for part in parts { hash.update(part) }
+        return hash.hex
+    }
+}

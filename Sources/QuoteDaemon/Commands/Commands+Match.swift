@@ -1,0 +1,57 @@
+import Foundation
+import QuoteCore
+
+extension Commands {
+    /// Reads tracked statements from a JSON list of statements or a whole config's `statements`.
+    public static func loadStatements(_ path: String) throws(DaemonError) -> [Statement] {
+        let bytes = try read(path)
+        let parsed: Any
+        do {
+            parsed = try JSONSerialization.jsonObject(with: Data(bytes))
+        } catch {
+            throw DaemonError("\(path) is not valid JSON: \((error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? "\(error)")")
+        }
+        let list: Any
+        if let object = parsed as? [String: Any] {
+            guard let statements = object["statements"] else { throw DaemonError("\(path) has no \"statements\"") }
+            list = statements
+        } else {
+            list = parsed
+        }
+        let wrapped: [String: Any] = ["feeds": [Any](), "statements": list]
+        do {
+            let data = try JSONSerialization.data(withJSONObject: wrapped)
+            return try ConfigLoader.load(data, source: path, configDirectory: "/").statements
+        } catch let error as ConfigError {
+            throw DaemonError(error.description)
+        } catch {
+            throw DaemonError("\(path): \(error)")
+        }
+    }
+
+    /// `quotewatch match [--json] --statements FILE [QUOTES|-]`: the statement each quote matches.
+    ///
+    /// Quotes are JSON lines `{"text": ..., "speaker": ...}` or plain lines. The speaker check
+    /// applies when a quote names its speaker; a quote without one is matched on its words alone.
+    public static func match(statements: [Statement], lines: [String], json: Bool, output: (String) -> Void) {
+        let matcher = StatementMatcher(statements: statements)
+        for line in lines where !line.trimmingCharacters(in: .whitespaces).isEmpty {
+            var text = line
+            var speaker: String?
+            if line.first == "{", let object = (try? JSONSerialization.jsonObject(with: Data(line.utf8))) as? [String: Any],
+               let quoted = object["text"] as? String {
+                text = quoted
+                speaker = object["speaker"] as? String
+            }
+            let candidates = matcher.candidates(for: MatchInput(text: text, speaker: speaker))
+            let best = speaker == nil ? candidates.first : candidates.first(where: \.speakerMatches)
+            if json {
+                output(ContractJSON.match(best).rendered)
+            } else if let best {
+                output("\(best.statementID)\t\(String(format: "%.3f", best.score))\t\(best.tier.rawValue)\t\(text)")
+            } else {
+                output("-\t0\t-\t\(text)")
+            }
+        }
+    }
+}

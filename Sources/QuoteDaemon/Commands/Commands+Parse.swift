@@ -1,0 +1,55 @@
+import FeedParsing
+import Foundation
+import QuoteCore
+
+extension Commands {
+    /// `quotewatch parse [--json] FILE|DIR ...`: one line per feed file; a directory is walked
+    /// recursively in name order. A file that cannot be read gets a line with `error` set.
+    /// - Returns: the number of files that yielded nothing (for the exit code).
+    public static func parse(_ paths: [String], json: Bool, output: (String) -> Void) -> Int {
+        FeedParser.initialize()
+        var failures = 0
+        for file in expand(paths) {
+            let feed: ParsedFeed
+            do {
+                feed = FeedParser.parse(try read(file))
+            } catch {
+                feed = ParsedFeed(wellFormed: false, error: error.message)
+            }
+            if feed.error != nil && feed.items.isEmpty { failures += 1 }
+            if json {
+                output(ContractJSON.feed(feed, source: file).rendered)
+            } else {
+                let format = feed.format?.rawValue ?? "not a feed"
+                var line = "\(file): \(format), \(feed.items.count) items"
+                if let title = feed.title { line += ", \"\(title)\"" }
+                if !feed.wellFormed { line += " (malformed, recovered)" }
+                if let error = feed.error { line += ": \(error)" }
+                output(line)
+            }
+        }
+        return failures
+    }
+
+    /// Files named, with directories replaced by the regular files under them, sorted.
+    static func expand(_ paths: [String]) -> [String] {
+        var files: [String] = []
+        for path in paths {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
+                files.append(path)
+                continue
+            }
+            let base = path.hasSuffix("/") ? String(path.dropLast()) : path
+            let found = (FileManager.default.enumerator(atPath: path)?.allObjects as? [String] ?? []).sorted()
+            for relative in found {
+                let full = base + "/" + relative
+                var nested: ObjCBool = false
+                if FileManager.default.fileExists(atPath: full, isDirectory: &nested), !nested.boolValue {
+                    files.append(full)
+                }
+            }
+        }
+        return files
+    }
+}

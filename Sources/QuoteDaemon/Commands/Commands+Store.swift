@@ -1,0 +1,96 @@
+import Foundation
+import QuoteCore
+import StateStore
+
+extension Commands {
+    static func openForReading(_ config: Config) throws(DaemonError) -> Store {
+        do {
+            return try Store(readingFrom: config.databasePath)
+        } catch {
+            throw DaemonError(error.description)
+        }
+    }
+
+    /// `quotewatch events`: events in id order, filtered; with `follow`, keeps printing new ones
+    /// (polling the store) until the task is cancelled.
+    public static func events(
+        config: Config, query: EventQuery, json: Bool, follow: Bool, output: @escaping @Sendable (String) -> Void
+    ) async throws(DaemonError) {
+        let store = try openForReading(config)
+        var query = query
+        while true {
+            let events: [ChangeEvent]
+            do {
+                events = try await store.events(query)
+            } catch {
+                throw DaemonError(error.description, exitCode: 2)
+            }
+            for event in events {
+                output(json ? ContractJSON.event(event).rendered : humanLine(event))
+            }
+            if let last = events.last?.id { query.afterID = last }
+            guard follow, !Task.isCancelled else { return }
+            try? await Task.sleep(for: .seconds(1))
+            if Task.isCancelled { return }
+        }
+    }
+
+    static func humanLine(_ event: ChangeEvent) -> String {
+        var parts = ["#\(event.id ?? 0)", JSONValue.iso8601(event.time), event.type.rawValue]
+        if let statement = event.statement { parts.append(statement) }
+        parts.append("feed=\(event.feed)")
+        if let speaker = event.speaker { parts.append("speaker=\"\(speaker)\"") }
+        if let score = event.score { parts.append(String(format: "score=%.2f", score)) }
+        if let quote = event.quote { parts.append("quote=“\(quote)”") }
+        if let previous = event.previous { parts.append("previous=“\(previous)”") }
+        if let detail = event.detail { parts.append("(\(detail))") }
+        if let url = event.url { parts.append(url) }
+        return parts.joined(separator: " ")
+    }
+
+    /// `quotewatch quotes`: stored quotes, by speaker or statement.
+    public static func quotes(config: Config, speaker: String?, statement: String?, json: Bool, output: (String) -> Void) async throws(DaemonError) {
+        let store = try openForReading(config)
+        let quotes: [StoredQuote]
+        do {
+            quotes = try await store.quotes(speaker: speaker, statement: statement)
+        } catch {
+            throw DaemonError(error.description, exitCode: 2)
+        }
+        for stored in quotes {
+            if json {
+                output(ContractJSON.storedQuote(stored).rendered)
+            } else {
+                output("\(stored.quote.speaker ?? stored.quote.source ?? "(unattributed)"): “\(stored.quote.text)” [\(stored.feedID)] \(stored.link ?? stored.item)")
+            }
+        }
+    }
+
+    /// `quotewatch status`: each configured feed's stored state (pending when never fetched).
+    public static func status(config: Config, json: Bool, output: (String) -> Void) async throws(DaemonError) {
+        var states: [String: FeedState] = [:]
+        if FileManager.default.fileExists(atPath: config.databasePath) {
+            let store = try openForReading(config)
+            do {
+                for state in try await store.feedStates() { states[state.id] = state }
+            } catch {
+                throw DaemonError(error.description, exitCode: 2)
+            }
+        }
+        let feeds = config.feeds.map { feed in
+            states[feed.id].flatMap { $0.url == feed.url ? $0 : nil } ?? FeedState(id: feed.id, url: feed.url)
+        }
+        if json {
+            output(ContractJSON.status(feeds).rendered)
+            return
+        }
+        for state in feeds {
+            var line = "\(state.id)\t\(state.result.rawValue)"
+            if let last = state.lastFetch { line += "\tlast \(JSONValue.iso8601(last))" }
+            if let next = state.nextDue { line += "\tnext \(JSONValue.iso8601(next))" }
+            if state.consecutiveFailures > 0 { line += "\t\(state.consecutiveFailures) failures" }
+            if let error = state.error { line += "\t\(error)" }
+            output(line)
+        }
+    }
+}

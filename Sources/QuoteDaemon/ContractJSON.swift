@@ -1,0 +1,119 @@
+import Foundation
+import QuoteCore
+import StateStore
+
+/// The JSON shapes of the command-line contracts (DESIGN §3, §5), in one place.
+public enum ContractJSON {
+    /// One line of `events --json`.
+    public static func event(_ event: ChangeEvent) -> JSONValue {
+        var pairs: [(String, JSONValue)] = [
+            ("id", event.id.map { .integer($0) } ?? .null),
+            ("time", .date(event.time)),
+            ("type", .string(event.type.rawValue)),
+            ("statement", .string(event.statement)),
+            ("feed", .string(event.feed)),
+            ("item", .string(event.item)),
+            ("url", .string(event.url)),
+            ("title", .string(event.title)),
+            ("speaker", .string(event.speaker)),
+            ("quote", .string(event.quote)),
+            ("previous", .string(event.previous)),
+            ("score", event.score.map { .number($0) } ?? .null),
+        ]
+        if event.type == .claimChanged {
+            pairs.append(("oldValues", .array((event.oldValues ?? []).map { .string($0) })))
+            pairs.append(("newValues", .array((event.newValues ?? []).map { .string($0) })))
+        }
+        if let detail = event.detail {
+            pairs.append((event.type == .quoteEdited ? "diff" : (event.type == .feedFailed ? "error" : "detail"), .string(detail)))
+        }
+        return .object(pairs)
+    }
+
+    /// One line of `parse --json`.
+    public static func feed(_ feed: ParsedFeed, source: String) -> JSONValue {
+        .object([
+            ("source", .string(source)),
+            ("format", .string(feed.format?.rawValue)),
+            ("wellFormed", .bool(feed.wellFormed)),
+            ("encoding", .string(feed.encoding)),
+            ("title", .string(feed.title)),
+            ("link", .string(feed.link)),
+            ("description", .string(feed.description)),
+            ("language", .string(feed.language)),
+            ("updated", .date(feed.updated)),
+            ("items", .array(feed.items.map(item))),
+            ("error", .string(feed.error)),
+        ])
+    }
+
+    static func item(_ item: FeedItem) -> JSONValue {
+        .object([
+            ("id", .string(item.id)),
+            ("title", .string(item.title)),
+            ("link", .string(item.link)),
+            ("published", .date(item.published)),
+            ("updated", .date(item.updated)),
+            ("author", .string(item.author)),
+            ("summary", .string(item.summary)),
+            ("content", .string(item.content)),
+            ("categories", .array(item.categories.map { .string($0) })),
+        ])
+    }
+
+    /// One line of `extract --json`.
+    public static func extraction(_ quotes: [Quote], source: String) -> JSONValue {
+        .object([
+            ("source", .string(source)),
+            ("quotes", .array(quotes.map { quote in
+                .object([
+                    ("text", .string(quote.text)),
+                    ("speaker", .string(quote.speaker)),
+                    ("start", .integer(Int64(quote.start))),
+                    ("end", .integer(Int64(quote.end))),
+                    ("source", .string(quote.source)),
+                ])
+            })),
+        ])
+    }
+
+    /// One line of `match --json`.
+    public static func match(_ match: StatementMatch?) -> JSONValue {
+        .object([
+            ("statement", .string(match?.statementID)),
+            ("score", match.map { .number($0.score) } ?? .number(0)),
+            ("tier", .string(match?.tier.rawValue)),
+        ])
+    }
+
+    /// `status --json`.
+    public static func status(_ feeds: [FeedState]) -> JSONValue {
+        .object([
+            ("feeds", .array(feeds.map { state in
+                .object([
+                    ("id", .string(state.id)),
+                    ("url", .string(state.url)),
+                    ("lastFetch", .date(state.lastFetch)),
+                    ("result", .string(state.result.rawValue)),
+                    ("httpStatus", .int(state.httpStatus)),
+                    ("error", .string(state.error)),
+                    ("consecutiveFailures", .int(state.consecutiveFailures)),
+                    ("nextDue", .date(state.nextDue)),
+                ])
+            })),
+        ])
+    }
+
+    /// One line of `quotes --json`.
+    public static func storedQuote(_ stored: StoredQuote) -> JSONValue {
+        .object([
+            ("speaker", .string(stored.quote.speaker)),
+            ("text", .string(stored.quote.text)),
+            ("source", .string(stored.quote.source)),
+            ("feed", .string(stored.feedID)),
+            ("item", .string(stored.item)),
+            ("url", .string(stored.link)),
+            ("title", .string(stored.title)),
+        ])
+    }
+}

@@ -1,0 +1,63 @@
+import FeedFetching
+import FeedParsing
+import Foundation
+import Logging
+import QuoteCore
+import ServiceLifecycle
+import StateStore
+import UnixSignals
+
+/// Wires the daemon together (DESIGN §1): configuration, single-writer lock, store, fetcher and
+/// pipeline, then runs the services until SIGTERM or SIGINT, or one cycle with `once`.
+public enum Daemon {
+    /// Runs `quotewatch run`.
+    /// - Throws: ``DaemonError`` with the exit code to use.
+    public static func run(configPath: String, once: Bool, logger: Logger) async throws(DaemonError) {
+        // A signal that arrives before its handler is installed would kill the process (DESIGN §8).
+        signal(SIGPIPE, SIG_IGN)
+        signal(SIGHUP, SIG_IGN)
+        let config = try ConfigFile.load(configPath)
+        let lock = try InstanceLock(databasePath: config.databasePath)
+        let store: Store
+        do {
+            store = try Store(path: config.databasePath)
+        } catch {
+            throw DaemonError(error.description)
+        }
+        Fetcher.globalInit()
+        FeedParser.initialize()
+        let fetcher = Fetcher(userAgent: Product.userAgent)
+        defer { fetcher.shutdown() }
+        let box = ConfigBox(ActiveConfig(config))
+        let pipeline = Pipeline(store: store, fetcher: fetcher, logger: logger)
+        let notifier = SystemdNotifier()
+        let scheduler = RefreshScheduler(pipeline: pipeline, config: box, logger: logger, notifier: notifier)
+        logger.info("quotewatch started", metadata: [
+            "config": .string(configPath), "database": .string(config.databasePath),
+            "feeds": .stringConvertible(config.feeds.count), "statements": .stringConvertible(config.statements.count),
+        ])
+        do {
+            if once {
+                try await scheduler.runOnce()
+            } else {
+                notifier.notify("READY=1\nSTATUS=started, \(config.feeds.count) feeds")
+                let reload = ReloadListener(path: configPath, config: box, logger: logger, notifier: notifier)
+                let group = ServiceGroup(configuration: ServiceGroupConfiguration(
+                    services: [
+                        .init(service: scheduler, successTerminationBehavior: .gracefullyShutdownGroup),
+                        .init(service: reload),
+                    ],
+                    gracefulShutdownSignals: [.sigterm, .sigint],
+                    logger: logger))
+                try await group.run()
+                notifier.notify("STOPPING=1")
+            }
+        } catch let error as StoreError {
+            throw DaemonError(error.description, exitCode: 2)
+        } catch {
+            throw DaemonError("stopped by an internal error: \(error)", exitCode: 2)
+        }
+        withExtendedLifetime(lock) {}
+        logger.info("quotewatch stopped")
+    }
+}

@@ -1,0 +1,40 @@
+import Foundation
+import Logging
+import QuoteCore
+
+/// Turns committed events into log lines (DESIGN §5): the event type as the message, its fields as
+/// metadata in a stable order. Change events log at notice and failures at warning, so
+/// `journalctl -p notice` shows the events and nothing of the routine.
+public struct EventLog: Sendable {
+    public let logger: Logger
+
+    public init(logger: Logger) {
+        self.logger = logger
+    }
+
+    public func log(_ event: ChangeEvent) {
+        var metadata: Logger.Metadata = [:]
+        metadata["statement"] = event.statement.map { .string($0) }
+        metadata["speaker"] = event.speaker.map { .string($0) }
+        metadata["feed"] = .string(event.feed)
+        if let score = event.score { metadata["score"] = .string(String(format: "%.2f", score)) }
+        metadata["quote"] = event.quote.map { .string($0) }
+        switch event.type {
+        case .quoteEdited:
+            metadata["previous"] = event.previous.map { .string($0) }
+            metadata["diff"] = event.detail.map { .string($0) }
+        case .claimChanged:
+            metadata["old"] = event.oldValues.map { .string($0.joined(separator: ", ")) }
+            metadata["new"] = event.newValues.map { .string($0.joined(separator: ", ")) }
+        case .attributionChanged:
+            metadata["previousSpeaker"] = .string(event.previous ?? "unnamed")
+        case .feedFailed:
+            metadata["error"] = event.detail.map { .string($0) }
+        case .quoteNew, .quoteRemoved, .feedRecovered:
+            break
+        }
+        metadata["url"] = event.url.map { .string($0) }
+        let level: Logger.Level = event.type == .feedFailed ? .warning : .notice
+        logger.log(level: level, Logger.Message(stringLiteral: event.type.rawValue), metadata: metadata)
+    }
+}

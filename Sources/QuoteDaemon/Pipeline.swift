@@ -1,0 +1,203 @@
+import FeedFetching
+import FeedParsing
+import Foundation
+import Logging
+import QuoteCore
+import StateStore
+
+/// The way of one feed through the daemon (DESIGN §1): fetch, parse, read each new or changed item,
+/// extract its quotes, match them to the tracked statements, compare with the item's stored state,
+/// and commit the new state with its events in one transaction per item; log the events after the
+/// commit.
+///
+/// Work grows with what changed: a 304, an unchanged body or an unchanged item ends early.
+public final class Pipeline: Sendable {
+    public let store: Store
+    let fetcher: Fetcher
+    let logger: Logger
+    let eventLog: EventLog
+    let extractor = QuoteExtractor()
+    let now: @Sendable () -> Date
+
+    public init(store: Store, fetcher: Fetcher, logger: Logger, now: @escaping @Sendable () -> Date = { Date() }) {
+        self.store = store
+        self.fetcher = fetcher
+        self.logger = logger
+        self.eventLog = EventLog(logger: logger)
+        self.now = now
+    }
+
+    /// Logs events that were committed but not logged before the last stop, then marks them logged.
+    public func logPendingEvents() async throws(StoreError) {
+        let last = try await store.lastLoggedEventID()
+        let pending = try await store.events(EventQuery(afterID: last))
+        try await log(pending)
+    }
+
+    private func log(_ events: [ChangeEvent]) async throws(StoreError) {
+        guard let last = events.last?.id else { return }
+        for event in events { eventLog.log(event) }
+        try await store.markLogged(upTo: last)
+    }
+
+    /// Fetches and processes one feed. Never throws for a feed's own faults: they are recorded in
+    /// its state (and as `feed.failed` the first time); a store failure is thrown.
+    public func refresh(_ feed: FeedConfig, with active: ActiveConfig) async throws(StoreError) -> FeedOutcome {
+        let started = now()
+        var state = try await store.feedState(id: feed.id) ?? FeedState(id: feed.id, url: feed.url)
+        if state.url != feed.url {
+            // The configured URL changed: the old validators and body belong to another document.
+            state = FeedState(id: feed.id, url: feed.url, consecutiveFailures: state.consecutiveFailures)
+        }
+        let interval = feed.refreshInterval ?? active.config.refreshInterval
+        let request = FetchRequest(
+            url: feed.url, etag: state.etag, lastModified: state.lastModified,
+            connectTimeout: feed.connectTimeout, totalTimeout: feed.timeout)
+        let response: FetchResponse
+        do {
+            response = try await fetcher.fetch(request)
+        } catch {
+            var status: Int?
+            if case .http(let code) = error.kind { status = code }
+            return try await fail(feed, state, error.description, httpStatus: status, at: started, interval: interval)
+        }
+        state.lastFetch = started
+        state.httpStatus = feed.isFile ? nil : response.status
+        state.nextDue = started.addingTimeInterval(interval)
+        if response.status == 304 {
+            return try await succeed(feed, state, result: .notModified, items: 0, events: [])
+        }
+        state.etag = response.etag
+        state.lastModified = response.lastModified
+        if let moved = response.permanentRedirect, moved != feed.url {
+            logger.notice("feed moved permanently", metadata: ["feed": .string(feed.id), "url": .string(moved), "was": .string(feed.url)])
+        }
+        var bodyHash = ContentHash()
+        bodyHash.update(response.body)
+        bodyHash.update(active.statementsFingerprint)
+        bodyHash.update(feed.fetchArticles ? "articles" : "feed")
+        if state.bodyHash == bodyHash.hex {
+            return try await succeed(feed, state, result: .ok, items: 0, events: [])
+        }
+        let parsed = FeedParser.parse(response.body, httpCharset: Pipeline.charset(response.contentType), baseURL: response.effectiveURL)
+        if parsed.items.isEmpty, let error = parsed.error {
+            return try await fail(feed, state, "\(feed.url): not a feed: \(error)", httpStatus: state.httpStatus, at: started, interval: interval)
+        }
+        if !parsed.wellFormed {
+            logger.info("feed is malformed; using what could be recovered", metadata: ["feed": .string(feed.id), "items": .stringConvertible(parsed.items.count)])
+        }
+        var events: [ChangeEvent] = []
+        var processed = 0
+        var seen = Set<String>()
+        for item in parsed.items {
+            guard let identity = item.identity, seen.insert(identity).inserted else { continue }
+            if Task.isCancelled { break }
+            if let stored = try await process(item, identity: identity, feed: feed, active: active) {
+                events += stored
+                processed += 1
+            }
+        }
+        if Task.isCancelled {
+            // Leave the body hash as it was, so the items not reached are read next time.
+            return try await succeed(feed, state, result: .ok, items: processed, events: events)
+        }
+        state.bodyHash = bodyHash.hex
+        return try await succeed(feed, state, result: .ok, items: processed, events: events)
+    }
+
+    /// Reads one item if it is new or changed; commits its state and events. nil when unchanged.
+    func process(_ item: FeedItem, identity: String, feed: FeedConfig, active: ActiveConfig) async throws(StoreError) -> [ChangeEvent]? {
+        let body = item.bodyHTML ?? ""
+        let contentHash = ContentHash.of(item.title, item.link, body, active.statementsFingerprint)
+        let stored = try await store.storedItem(feedID: feed.id, identity: identity)
+        if stored?.contentHash == contentHash { return nil }
+        var text = HTMLText.plainText(fromHTML: body)
+        if feed.fetchArticles, let link = item.link, let article = await articleText(link, feed: feed) {
+            text = article
+        }
+        let quotes = extractor.quotes(in: text)
+        let analysis = ItemAnalyzer.analyze(text: text, quotes: quotes, matcher: active.matcher)
+        let changes = ChangeDetector.changes(
+            previous: stored?.states ?? [:], current: analysis.current, unattributed: analysis.unattributed,
+            statementIDs: active.config.statements.map(\.id))
+        let time = now()
+        let events = changes.map { change in
+            ChangeEvent(
+                time: time, type: change.type, statement: change.statementID, feed: feed.id, item: identity,
+                url: item.link, title: item.title, speaker: change.state.speaker, quote: change.state.quote,
+                previous: change.previous, score: change.state.score, oldValues: change.oldValues,
+                newValues: change.newValues, detail: change.detail)
+        }
+        let version = ItemVersion(
+            feedID: feed.id, identity: identity, link: item.link, title: item.title, published: item.published,
+            contentHash: contentHash, quotes: quotes, states: analysis.current, events: events, seen: time)
+        let committed = try await store.commit(version)
+        try await log(committed)
+        return committed
+    }
+
+    /// The main text of an item's linked page, or nil (logged) when it cannot be had.
+    func articleText(_ link: String, feed: FeedConfig) async -> String? {
+        guard link.lowercased().hasPrefix("http://") || link.lowercased().hasPrefix("https://") else { return nil }
+        do {
+            let page = try await fetcher.fetch(FetchRequest(url: link, connectTimeout: feed.connectTimeout, totalTimeout: feed.timeout))
+            let text = ArticleExtractor.mainText(fromHTML: page.body, httpCharset: Pipeline.charset(page.contentType))
+            return text.isEmpty ? nil : text
+        } catch {
+            logger.info("article page unavailable; using the feed's text", metadata: ["feed": .string(feed.id), "url": .string(link), "error": .string(error.description)])
+            return nil
+        }
+    }
+
+    private func succeed(_ feed: FeedConfig, _ state: FeedState, result: FeedState.Result, items: Int, events: [ChangeEvent]) async throws(StoreError) -> FeedOutcome {
+        var state = state
+        var feedEvents: [ChangeEvent] = []
+        if state.consecutiveFailures > 0 {
+            feedEvents.append(ChangeEvent(time: now(), type: .feedRecovered, feed: feed.id, url: feed.url,
+                                          detail: "after \(state.consecutiveFailures) failed attempt(s)"))
+        }
+        state.result = result
+        state.error = nil
+        state.consecutiveFailures = 0
+        let stored = try await store.save(state, events: feedEvents)
+        try await log(stored)
+        logger.debug("feed refreshed", metadata: ["feed": .string(feed.id), "result": .string(result.rawValue), "items": .stringConvertible(items)])
+        return FeedOutcome(feedID: feed.id, result: result, itemsProcessed: items, events: events + stored, error: nil)
+    }
+
+    private func fail(_ feed: FeedConfig, _ state: FeedState, _ reason: String, httpStatus: Int?, at time: Date, interval: Double) async throws(StoreError) -> FeedOutcome {
+        var state = state
+        var feedEvents: [ChangeEvent] = []
+        if state.consecutiveFailures == 0 {
+            feedEvents.append(ChangeEvent(time: time, type: .feedFailed, feed: feed.id, url: feed.url, detail: reason))
+        } else {
+            logger.debug("feed still failing", metadata: ["feed": .string(feed.id), "error": .string(reason)])
+        }
+        state.consecutiveFailures += 1
+        state.result = .failed
+        state.error = reason
+        state.httpStatus = httpStatus
+        state.lastFetch = time
+        state.nextDue = time.addingTimeInterval(Pipeline.backoff(interval: interval, failures: state.consecutiveFailures))
+        let stored = try await store.save(state, events: feedEvents)
+        try await log(stored)
+        return FeedOutcome(feedID: feed.id, result: .failed, itemsProcessed: 0, events: stored, error: reason)
+    }
+
+    /// The wait before retrying a failing feed: its interval, doubled per further failure, at most 6 h.
+    static func backoff(interval: Double, failures: Int) -> Double {
+        min(interval * pow(2, Double(max(0, failures - 1))), max(interval, 6 * 3600))
+    }
+
+    /// The charset parameter of a Content-Type header.
+    static func charset(_ contentType: String?) -> String? {
+        guard let contentType else { return nil }
+        for parameter in contentType.split(separator: ";").dropFirst() {
+            let pair = parameter.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            if pair.count == 2, pair[0].lowercased() == "charset" {
+                return pair[1].trimmingCharacters(in: CharacterSet(charactersIn: "\"'"))
+            }
+        }
+        return nil
+    }
+}

@@ -1,1 +1,0 @@
-// QuoteDaemon: see DESIGN §2.

@@ -1,1 +1,0 @@
-// StateStore: see DESIGN §2.

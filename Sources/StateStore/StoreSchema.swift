@@ -1,0 +1,82 @@
+import GRDB
+
+/// The store's schema as ordered GRDB migrations. A migration, once released, never changes: add one.
+enum StoreSchema {
+    /// The identifiers of every migration this build knows, in order; a database that has applied
+    /// one not listed here was written by a newer quotewatch.
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1: feeds, items, quotes, states, events") { db in
+            try db.create(table: "feed") { t in
+                t.primaryKey("id", .text)
+                t.column("url", .text).notNull()
+                t.column("etag", .text)
+                t.column("lastModified", .text)
+                t.column("bodyHash", .text)
+                t.column("lastFetch", .datetime)
+                t.column("result", .text).notNull().defaults(to: "pending")
+                t.column("httpStatus", .integer)
+                t.column("error", .text)
+                t.column("consecutiveFailures", .integer).notNull().defaults(to: 0)
+                t.column("nextDue", .datetime)
+            }
+            try db.create(table: "item") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("feedID", .text).notNull()
+                t.column("identity", .text).notNull()
+                t.column("link", .text)
+                t.column("title", .text)
+                t.column("published", .datetime)
+                t.column("contentHash", .text).notNull()
+                t.column("firstSeen", .datetime).notNull()
+                t.column("lastSeen", .datetime).notNull()
+                t.uniqueKey(["feedID", "identity"])
+            }
+            try db.create(table: "quote") { t in
+                t.column("itemID", .integer).notNull().references("item", onDelete: .cascade)
+                t.column("position", .integer).notNull()
+                t.column("text", .text).notNull()
+                t.column("speaker", .text)
+                t.column("source", .text)
+                t.column("start", .integer).notNull()
+                t.column("end", .integer).notNull()
+                t.column("kind", .text).notNull()
+                t.primaryKey(["itemID", "position"])
+            }
+            try db.create(index: "quote_speaker", on: "quote", columns: ["speaker"])
+            try db.create(table: "statementState") { t in
+                t.column("itemID", .integer).notNull().references("item", onDelete: .cascade)
+                t.column("statementID", .text).notNull()
+                t.column("quote", .text).notNull()
+                t.column("speaker", .text)
+                t.column("score", .double).notNull()
+                t.column("tier", .text).notNull()
+                t.column("numericValues", .text).notNull()
+                t.primaryKey(["itemID", "statementID"])
+            }
+            try db.create(table: "event") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("time", .datetime).notNull()
+                t.column("type", .text).notNull()
+                t.column("statement", .text)
+                t.column("feed", .text).notNull()
+                t.column("item", .text)
+                t.column("url", .text)
+                t.column("title", .text)
+                t.column("speaker", .text)
+                t.column("quote", .text)
+                t.column("previous", .text)
+                t.column("score", .double)
+                t.column("oldValues", .text)
+                t.column("newValues", .text)
+                t.column("detail", .text)
+            }
+            try db.create(index: "event_statement", on: "event", columns: ["statement"])
+            try db.create(table: "meta") { t in
+                t.primaryKey("key", .text)
+                t.column("value", .text).notNull()
+            }
+        }
+        return migrator
+    }
+}

@@ -1,0 +1,43 @@
+import ArgumentParser
+import QuoteCore
+import QuoteDaemon
+import StateStore
+
+extension QuoteWatch {
+    struct Events: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Print change events from the store, in id order.")
+
+        @OptionGroup var options: ConfigOption
+
+        @Flag(help: "One JSON object per line.")
+        var json = false
+
+        @Option(help: ArgumentHelp("Only events after this id.", valueName: "ID"))
+        var since: Int64?
+
+        @Option(help: ArgumentHelp("Only events of this type (repeatable): \(EventType.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "T"))
+        var type: [String] = []
+
+        @Option(help: ArgumentHelp("Only events of this tracked statement.", valueName: "ID"))
+        var statement: String?
+
+        @Flag(help: "Keep printing new events as they are committed.")
+        var follow = false
+
+        func validate() throws {
+            for value in type where EventType(rawValue: value) == nil {
+                throw ValidationError("unknown event type \"\(value)\"; use one of \(EventType.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+        }
+
+        func run() async throws {
+            let query = EventQuery(afterID: since, types: Set(type.compactMap(EventType.init(rawValue:))), statement: statement)
+            do {
+                let config = try options.load()
+                try await Commands.events(config: config, query: query, json: json, follow: follow, output: Commands.standardOutput)
+            } catch {
+                throw fail(error)
+            }
+        }
+    }
+}

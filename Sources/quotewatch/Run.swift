@@ -1,0 +1,46 @@
+import ArgumentParser
+import Logging
+import QuoteDaemon
+
+extension QuoteWatch {
+    struct Run: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Run the daemon in the foreground.",
+            discussion: "Fetches each feed at its interval until SIGTERM or SIGINT; SIGHUP reloads the configuration.")
+
+        @OptionGroup var options: ConfigOption
+
+        @Flag(help: "Refresh every feed once, then exit.")
+        var once = false
+
+        @Option(help: ArgumentHelp("The lowest level logged: trace, debug, info, notice, warning, error, critical.", valueName: "LEVEL"))
+        var logLevel: String = "info"
+
+        @Option(help: ArgumentHelp("text (under systemd: <N> priority prefixes, no timestamps) or json.", valueName: "FORMAT"))
+        var logFormat: String = "text"
+
+        func validate() throws {
+            guard Logger.Level(rawValue: logLevel) != nil else {
+                throw ValidationError("unknown log level \"\(logLevel)\"; use trace, debug, info, notice, warning, error or critical")
+            }
+            guard LogFormat(rawValue: logFormat) != nil else {
+                throw ValidationError("unknown log format \"\(logFormat)\"; use text or json")
+            }
+        }
+
+        func run() async throws {
+            let level = Logger.Level(rawValue: logLevel) ?? .info
+            let format = LogFormat(rawValue: logFormat) ?? .text
+            let journal = LineLogHandler.stderrIsJournal()
+            LoggingSystem.bootstrap { label in
+                LineLogHandler(label: label, level: level, format: format, journal: journal)
+            }
+            let logger = Logger(label: "quotewatch")
+            do {
+                try await Daemon.run(configPath: options.path, once: once, logger: logger)
+            } catch {
+                throw fail(error)
+            }
+        }
+    }
+}

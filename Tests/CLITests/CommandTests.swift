@@ -1,0 +1,179 @@
+import Foundation
+import Testing
+
+@Suite struct CommandTests {
+    @Test func checkAcceptsTheBundledConfig() throws {
+        let result = try CLI.run(["check", "--config", "feeds.json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("valid, 4 feeds, 5 statements"))
+    }
+
+    /// The issue's acceptance case: exit 1, each problem named by its JSON path, one line each.
+    @Test func checkNamesEachErrorByItsPath() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("qw-check-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let config = folder.appendingPathComponent("bad.json")
+        try Data("""
+            {"colour": "red", "feeds": [{"id": "a", "url": "ftp://example.org/feed.xml"}, {"id": "a", "url": "https://example.org/rss"}]}
+            """.utf8).write(to: config)
+        let result = try CLI.run(["check", "--config", config.path])
+        #expect(result.status == 1)
+        let lines = result.stderr.split(separator: "\n")
+        #expect(lines.count == 3, "\(result.stderr)")
+        #expect(result.stderr.contains("feeds[0].url: unsupported scheme \"ftp\""))
+        #expect(result.stderr.contains("feeds[1].id: duplicate id \"a\""))
+        #expect(result.stderr.contains("colour: unknown key"))
+    }
+
+    @Test func missingConfigIsAUserError() throws {
+        let result = try CLI.run(["check", "--config", "/nonexistent/feeds.json"])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("/nonexistent/feeds.json does not exist"))
+    }
+
+    /// `run --once` then `events --json` shows the quote.new events; a second run adds none.
+    @Test func runOnceThenEvents() throws {
+        let folder = try CLI.exampleFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let run = try CLI.run(["run", "--once", "--config", "feeds.json"], in: folder)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stderr.contains("quote.new statement=hegseth-borders"), "\(run.stderr)")
+        let events = try CLI.run(["events", "--json"], in: folder)
+        #expect(events.status == 0, "\(events.stderr)")
+        let objects = events.lines.map(CLI.json)
+        #expect(objects.count >= 4)
+        let keys = ["id", "time", "type", "statement", "feed", "item", "url", "title", "speaker", "quote", "previous", "score"]
+        for object in objects {
+            for key in keys { #expect(object.keys.contains(key), "\(key) missing in \(object)") }
+            #expect(object["type"] as? String == "quote.new")
+            #expect(object["feed"] as? String == "nato-example")
+        }
+        #expect(Set(objects.compactMap { $0["statement"] as? String }).isSuperset(of: ["hegseth-borders", "hegseth-ukraine-nato", "hegseth-nato-stronger", "healey-we-hear-you"]))
+        #expect((objects.first?["time"] as? String)?.hasSuffix("Z") == true)
+
+        let again = try CLI.run(["run", "--once", "--config", "feeds.json"], in: folder)
+        #expect(again.status == 0)
+        #expect(try CLI.run(["events", "--json"], in: folder).lines.count == objects.count)
+        let filtered = try CLI.run(["events", "--json", "--statement", "healey-we-hear-you"], in: folder)
+        #expect(filtered.lines.count == 1)
+        let since = try CLI.run(["events", "--json", "--since", "\(objects.count - 1)"], in: folder)
+        #expect(since.lines.count == 1)
+        let status = CLI.json(try CLI.run(["status", "--json"], in: folder).stdout)
+        let feeds = status["feeds"] as? [[String: Any]] ?? []
+        #expect(feeds.first?["result"] as? String == "ok")
+    }
+
+    @Test func secondWriterIsRefusedNamingTheHolder() throws {
+        let folder = try CLI.exampleFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let daemon = Process()
+        daemon.executableURL = CLI.binary
+        daemon.arguments = ["run", "--config", "feeds.json"]
+        daemon.currentDirectoryURL = folder
+        daemon.standardError = FileHandle.nullDevice
+        try daemon.run()
+        defer {
+            daemon.terminate()
+            daemon.waitUntilExit()
+        }
+        // Wait for the daemon to take its lock.
+        let lock = folder.appendingPathComponent("quotewatch.sqlite.lock").path
+        for _ in 0..<100 where (try? String(contentsOfFile: lock, encoding: .utf8))?.isEmpty ?? true {
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        let second = try CLI.run(["run", "--once", "--config", "feeds.json"], in: folder)
+        #expect(second.status == 1)
+        #expect(second.stderr.contains("pid \(daemon.processIdentifier)"), "\(second.stderr)")
+    }
+
+    @Test func daemonStopsCleanlyOnSIGTERM() throws {
+        let folder = try CLI.exampleFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let daemon = Process()
+        daemon.executableURL = CLI.binary
+        daemon.arguments = ["run", "--config", "feeds.json"]
+        daemon.currentDirectoryURL = folder
+        let err = Pipe()
+        daemon.standardError = err
+        try daemon.run()
+        let deadline = Date().addingTimeInterval(20)
+        var seen = Data()
+        while Date() < deadline, !String(decoding: seen, as: UTF8.self).contains("cycle done") {
+            seen += err.fileHandleForReading.availableData
+        }
+        daemon.terminate()
+        let stopped = Date()
+        daemon.waitUntilExit()
+        #expect(Date().timeIntervalSince(stopped) < 5)
+        #expect(daemon.terminationStatus == 0)
+        seen += err.fileHandleForReading.readDataToEndOfFile()
+        #expect(String(decoding: seen, as: UTF8.self).contains("quotewatch stopped"))
+    }
+
+    @Test func extractJSONOfTheNATOArticle() throws {
+        let article = CLI.repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared/examples/nato-hegseth-brussels.txt")
+        guard FileManager.default.fileExists(atPath: article.path) else {
+            Issue.record("skipped: \(article.path) is absent")
+            return
+        }
+        let result = try CLI.run(["extract", "--json", article.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        let object = CLI.json(result.stdout)
+        #expect(object["source"] as? String == article.path)
+        let quotes = object["quotes"] as? [[String: Any]] ?? []
+        let text = try String(contentsOf: article, encoding: .utf8)
+        let scalars = Array(text.unicodeScalars)
+        for quote in quotes {
+            let start = quote["start"] as? Int ?? -1
+            let end = quote["end"] as? Int ?? -1
+            try #require(start >= 0 && end <= scalars.count && start < end)
+            var slice = String.UnicodeScalarView()
+            slice.append(contentsOf: scalars[start..<end])
+            #expect(String(slice) == quote["text"] as? String, "offsets must cover exactly the quoted words")
+        }
+        let healey = quotes.first { ($0["text"] as? String)?.contains("we hear you") == true }
+        #expect(healey?["speaker"] as? String == "John Healey")
+    }
+
+    @Test func parseJSONHasTheContractKeys() throws {
+        let result = try CLI.run(["parse", "--json", "Examples/feeds/nato-ministers.xml"])
+        #expect(result.status == 0)
+        let object = CLI.json(result.stdout)
+        for key in ["source", "format", "wellFormed", "encoding", "title", "link", "description", "language", "updated", "items", "error"] {
+            #expect(object.keys.contains(key), "\(key)")
+        }
+        #expect(object["format"] as? String == "rss2.0")
+        let item = (object["items"] as? [[String: Any]])?.first ?? [:]
+        #expect(item["id"] as? String == "example-wire-2025-02-12-hegseth-brussels")
+        #expect(item["published"] as? String == "2025-02-12T18:05:00Z")
+        #expect((item["content"] as? String)?.contains("<p>") == true, "content keeps its HTML")
+        #expect(item["categories"] as? [String] == ["World", "Defence"])
+    }
+
+    @Test func parseGoesOnPastAFileThatIsNotAFeed() throws {
+        let result = try CLI.run(["parse", "--json", "README.md", "Examples/feeds/nato-ministers.xml"])
+        let lines = result.lines.map(CLI.json)
+        #expect(lines.count == 2)
+        #expect(lines.first?["error"] is String)
+        #expect(lines.last?["error"] is NSNull)
+    }
+
+    @Test func matchJSONPerQuote() throws {
+        let quotes = """
+            {"text": "Secretary Hegseth, we hear you", "speaker": "John Healey"}
+            {"text": "Secretary Hegseth, we hear you", "speaker": "Mark Rutte"}
+            NATO must be stronger, not a club of diplomats
+            The weather in Brussels was grey
+            """
+        let result = try CLI.run(["match", "--json", "--statements", "feeds.json", "-"], stdin: quotes)
+        #expect(result.status == 0, "\(result.stderr)")
+        let lines = result.lines.map(CLI.json)
+        #expect(lines.count == 4)
+        #expect(lines[0]["statement"] as? String == "healey-we-hear-you")
+        #expect(lines[0]["tier"] as? String == "exact")
+        #expect(lines[1]["statement"] is NSNull, "the speaker check applies when a speaker is given")
+        #expect(lines[2]["statement"] as? String == "hegseth-nato-stronger")
+        #expect(lines[3]["statement"] is NSNull)
+    }
+}

@@ -1,0 +1,100 @@
+import Foundation
+import QuoteCore
+import Testing
+
+@Suite struct ConfigLoaderTests {
+    func load(_ json: String, state: String? = nil) throws(ConfigError) -> Config {
+        try ConfigLoader.load(Data(json.utf8), source: "feeds.json", configDirectory: "/etc/qw", stateDirectory: state)
+    }
+
+    func issues(_ json: String) -> [String] {
+        do {
+            _ = try load(json)
+            return []
+        } catch {
+            return error.issues.map(\.description)
+        }
+    }
+
+    @Test func validConfigResolvesPathsAndDefaults() throws {
+        let config = try load("""
+            {"refreshInterval": "15m", "database": "data/qw.sqlite",
+             "feeds": [{"id": "local", "url": "feeds/a.xml", "refreshInterval": "5m", "fetchArticles": true},
+                       {"id": "web", "url": "https://example.org/rss", "timeout": 12},
+                       {"id": "uri", "url": "file:///srv/feed%20one.xml"}],
+             "statements": [{"id": "s1", "speaker": "Pete Hegseth", "aliases": ["Hegseth"], "text": "A is B", "threshold": 0.8},
+                            {"id": "s2", "text": "C is D"}]}
+            """)
+        #expect(config.refreshInterval == 900)
+        #expect(config.databasePath == "/etc/qw/data/qw.sqlite")
+        #expect(config.feeds.map(\.url) == ["/etc/qw/feeds/a.xml", "https://example.org/rss", "/srv/feed one.xml"])
+        #expect(config.feeds[0].refreshInterval == 300)
+        #expect(config.feeds[0].fetchArticles)
+        #expect(config.feeds[1].timeout == 12)
+        #expect(config.feeds[1].connectTimeout == FeedConfig.defaultConnectTimeout)
+        #expect(config.statements.map(\.threshold) == [0.8, Statement.defaultThreshold])
+        #expect(config.statements[0].aliases == ["Hegseth"])
+    }
+
+    @Test func databaseDefaultsToStateDirectoryThenConfigFolder() throws {
+        #expect(try load(#"{"feeds": []}"#, state: "/var/lib/quotewatch").databasePath == "/var/lib/quotewatch/quotewatch.sqlite")
+        #expect(try load(#"{"feeds": []}"#).databasePath == "/etc/qw/quotewatch.sqlite")
+    }
+
+    /// The issue's acceptance case: an ftp:// URL, a duplicate feed id and an unknown key.
+    @Test func eachErrorIsNamedByItsJSONPath() {
+        let found = issues("""
+            {"colour": "blue",
+             "feeds": [{"id": "a", "url": "ftp://example.org/feed.xml"}, {"id": "a", "url": "https://example.org/rss"}],
+             "statements": []}
+            """)
+        #expect(found.count == 3)
+        #expect(found.contains { $0.hasPrefix("colour: unknown key") })
+        #expect(found.contains { $0.hasPrefix("feeds[0].url: unsupported scheme \"ftp\"") })
+        #expect(found.contains { $0.hasPrefix("feeds[1].id: duplicate id \"a\"") })
+    }
+
+    @Test(arguments: [
+        (#"{"feeds": [{"id": "x"}]}"#, "feeds[0].url: missing"),
+        (#"{"feeds": [{"url": "a.xml"}]}"#, "feeds[0].id: missing"),
+        (#"{"feeds": [{"id": "x", "url": "http://"}]}"#, "feeds[0].url: \"http://\" is not a valid http URL"),
+        (#"{"feeds": [{"id": "x y", "url": "a.xml"}]}"#, "feeds[0].id: \"x y\" may use only"),
+        (#"{"feeds": [{"id": "x", "url": "a.xml", "refreshInterval": "soon"}]}"#, "feeds[0].refreshInterval: \"soon\" is not a duration"),
+        (#"{"feeds": [{"id": "x", "url": "a.xml", "refreshInterval": "2s"}]}"#, "feeds[0].refreshInterval: 2s is too short"),
+        (#"{"feeds": [{"id": "x", "url": "a.xml", "fetchArticles": 1}]}"#, "feeds[0].fetchArticles: must be true or false"),
+        (#"{"feeds": [{"id": "x", "url": "a.xml", "colour": 1}]}"#, "feeds[0].colour: unknown key"),
+        (#"{"feeds": [], "statements": [{"id": "s"}]}"#, "statements[0].text: missing"),
+        (#"{"feeds": [], "statements": [{"id": "s", "text": "t", "threshold": 1.5}]}"#, "statements[0].threshold: must be a number"),
+        (#"{"feeds": [], "statements": [{"id": "s", "text": "t"}, {"id": "s", "text": "u"}]}"#, "statements[1].id: duplicate id \"s\""),
+        (#"{"feeds": [], "statements": [{"id": "s", "text": "t", "aliases": "Hegseth"}]}"#, "statements[0].aliases: must be a list"),
+        (#"{"feeds": [], "refreshInterval": 0}"#, "refreshInterval: must be longer than zero"),
+        (#"{"statements": []}"#, "feeds: missing"),
+        (#"[1, 2]"#, "the configuration must be a JSON object"),
+        (#"{"feeds": [}"#, "not valid JSON"),
+    ])
+    func invalidValues(json: String, expected: String) {
+        let found = issues(json)
+        #expect(found.count == 1, "\(found)")
+        #expect(found.first?.hasPrefix(expected) == true, "\(found)")
+    }
+
+    @Test(arguments: [("30s", 30.0), ("15m", 900), ("2h", 7200), ("1d", 86400), ("90", 90), ("1.5h", 5400)])
+    func durations(text: String, seconds: Double) {
+        #expect(ConfigDuration.seconds(text) == seconds)
+    }
+
+    @Test(arguments: ["", "m", "15 minutes", "-5m", "1e3s", "five"])
+    func notDurations(text: String) {
+        #expect(ConfigDuration.seconds(text) == nil)
+    }
+
+    @Test func bundledExampleConfigIsValid() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        for name in ["feeds.json", "systemd/feeds.example.json"] {
+            let data = try Data(contentsOf: root.appendingPathComponent(name))
+            let config = try ConfigLoader.load(data, source: name, configDirectory: root.path)
+            #expect(config.statements.count == 5, "\(name)")
+            #expect(config.feeds.count >= 3, "\(name)")
+        }
+    }
+}

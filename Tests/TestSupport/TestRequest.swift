@@ -1,0 +1,7 @@
+/// A request as ``TestHTTPServer`` received it.
+public struct TestRequest: Sendable {
+    public var method: String
+    public var path: String
+    /// Header names lowercased; the last value wins.
+    public var headers: [String: String]
+}
