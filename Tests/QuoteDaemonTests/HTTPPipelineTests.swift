@@ -1,0 +1,53 @@
+import Foundation
+import QuoteCore
+import QuoteDaemon
+import StateStore
+import TestSupport
+import Testing
+
+/// The pipeline against a real HTTP server on loopback: the bundled feed served over HTTP, validators
+/// stored and sent back, and an edited version fetched later.
+@Suite struct HTTPPipelineTests {
+    @Test func feedOverHTTPWithConditionalGETAndAnEdit() async throws {
+        let server = try TestHTTPServer()
+        defer { server.stop() }
+        let harness = try PipelineHarness()
+        let original = try PipelineHarness.exampleFeed()
+        server.route("/rss.xml", TestRoute(headers: [("Content-Type", "application/rss+xml; charset=utf-8")],
+                                           body: Array(original.utf8), gzip: true, etag: "\"v1\""))
+        let feed = FeedConfig(id: "wire", url: server.url("/rss.xml"))
+
+        let first = try await harness.refresh(feed)
+        #expect(first.result == .ok)
+        #expect(first.events.filter { $0.type == .quoteNew }.count >= 4)
+        let state = try #require(try await harness.store.feedState(id: "wire"))
+        #expect(state.etag == "\"v1\"")
+        #expect(state.httpStatus == 200)
+
+        let second = try await harness.refresh(feed)
+        #expect(second.result == .notModified)
+        #expect(second.events.isEmpty)
+        #expect(server.requests.last?.headers["if-none-match"] == "\"v1\"")
+        #expect(server.requests.last?.headers["user-agent"]?.hasPrefix("quotewatch/") == true)
+
+        let edited = original.replacingOccurrences(of: "‘Secretary Hegseth, we hear you.’", with: "‘Secretary Hegseth, we hear you loud and clear.’")
+        try #require(edited != original)
+        server.route("/rss.xml", TestRoute(body: Array(edited.utf8), etag: "\"v2\""))
+        let third = try await harness.refresh(feed)
+        #expect(third.events.map(\.type) == [.quoteEdited], "\(third.events)")
+        #expect(third.events.first?.statement == "healey-we-hear-you")
+        #expect(third.events.first?.previous == "Secretary Hegseth, we hear you")
+        #expect(try await harness.store.feedState(id: "wire")?.etag == "\"v2\"")
+    }
+
+    @Test func serverErrorFailsTheFeedWithItsStatus() async throws {
+        let server = try TestHTTPServer()
+        defer { server.stop() }
+        let harness = try PipelineHarness()
+        server.route("/gone.xml", TestRoute(status: 410))
+        let outcome = try await harness.refresh(FeedConfig(id: "gone", url: server.url("/gone.xml")))
+        #expect(outcome.result == .failed)
+        #expect(outcome.error?.contains("HTTP 410") == true, "\(outcome.error ?? "")")
+        #expect(try await harness.store.feedState(id: "gone")?.httpStatus == 410)
+    }
+}
