@@ -400,6 +400,11 @@ struct ArticleAnalysis {
 
     /// "Hegseth said: “…”", "He dismissed the idea as ‘…’", "…, stating, ‘…’", "According to X, … ‘…’".
     private mutating func beforeAttribution(_ q: Int, _ lb: Int, sentence: Int) -> Mention? {
+        // Headline style: "Hegseth: ‘Europe must lead’" — a bare name and a colon.
+        if q - 2 >= lb, t[q - 1].text == ":", t[q - 2].isCapWord, capRunBackward(q - 2, lb) == lb,
+           let m = analyzeRun(lb, q - 1) {
+            return m
+        }
         var j = q - 1
         var steps = 0
         while j >= lb && steps < 60 {
