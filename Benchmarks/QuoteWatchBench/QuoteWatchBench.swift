@@ -43,24 +43,36 @@ struct QuoteWatchBench {
         let quoteCount = found.reduce(0) { $0 + $1.count }
         rows.append(("quote extraction", String(format: "%.0f items/s, %d quotes", Double(items.count) / extractTime, quoteCount)))
         if let truth = try? groundTruth(URL(fileURLWithPath: corpus).appendingPathComponent("quotes.jsonl")) {
-            var expected: [String: [(String, String?)]] = [:]
-            for entry in truth { expected[entry.item, default: []].append((entry.text, entry.speaker)) }
-            var hits = 0, speakerHits = 0, total = 0
+            var expected: [String: [Truth]] = [:]
+            for entry in truth { expected[entry.item, default: []].append(entry) }
+            var hits = 0, exactHits = 0, speakerHits = 0, total = 0
+            var misses: [String] = []
             for (index, (_, item)) in items.enumerated() {
-                let gold = expected[item.identity ?? ""] ?? []
+                let gold = expected[corpusItemID(item.identity ?? "")] ?? []
                 total += gold.count
-                for (text, speaker) in gold {
-                    let key = TextNormalizer.normalizedString(text)
-                    if let quote = found[index].first(where: { TextNormalizer.normalizedString($0.text) == key }) {
-                        hits += 1
-                        if quote.speaker == speaker { speakerHits += 1 }
+                for entry in gold {
+                    let key = TextNormalizer.normalizedString(entry.text)
+                    guard let quote = found[index].first(where: { TextNormalizer.normalizedString($0.text) == key }) else {
+                        misses.append("missed\t\(entry.style ?? "")\t\(entry.text)")
+                        continue
+                    }
+                    hits += 1
+                    if quote.text == entry.text { exactHits += 1 } else { misses.append("text\t\(entry.style ?? "")\t\(entry.text)\t\(quote.text)") }
+                    if quote.speaker == entry.speaker {
+                        speakerHits += 1
+                    } else {
+                        misses.append("speaker\t\(entry.style ?? "")\t\(entry.text)\t\(entry.speaker ?? "-")\t\(quote.speaker ?? "-")\t\(texts[index])")
                     }
                 }
             }
+            if let dump = ProcessInfo.processInfo.environment["QW_BENCH_MISSES"] {
+                try misses.joined(separator: "\n").write(toFile: dump, atomically: true, encoding: .utf8)
+            }
             let precision = quoteCount == 0 ? 0 : Double(hits) / Double(quoteCount)
             rows.append(("extraction vs ground truth", String(
-                format: "recall %.3f, precision %.3f, speaker accuracy on found %.3f (%d gold quotes)",
-                total == 0 ? 0 : Double(hits) / Double(total), precision, hits == 0 ? 0 : Double(speakerHits) / Double(hits), total)))
+                format: "recall %.3f (exact text %.3f), precision %.3f, speaker accuracy on found %.3f (%d gold quotes)",
+                total == 0 ? 0 : Double(hits) / Double(total), total == 0 ? 0 : Double(exactHits) / Double(total), precision,
+                hits == 0 ? 0 : Double(speakerHits) / Double(hits), total)))
         }
 
         // 4. Statement matching.
@@ -100,6 +112,12 @@ struct QuoteWatchBench {
         for (stage, figure) in rows { print("| \(stage) | \(figure) |") }
     }
 
+    /// The corpus's own item id ("f0003-i012") inside a guid or Atom id.
+    static func corpusItemID(_ identity: String) -> String {
+        guard let range = identity.range(of: #"f\d{4}-i\d{3}"#, options: .regularExpression) else { return identity }
+        return String(identity[range])
+    }
+
     static func measure(_ body: () -> Void) -> Double {
         let start = DispatchTime.now().uptimeNanoseconds
         body()
@@ -110,6 +128,7 @@ struct QuoteWatchBench {
         var item: String
         var text: String
         var speaker: String?
+        var style: String?
     }
 
     static func groundTruth(_ url: URL) throws -> [Truth] {
