@@ -68,7 +68,53 @@ struct CLI {
         return folder
     }
 
+    /// Starts `quotewatch run` in `folder`; its stderr is collected in the returned log.
+    static func startDaemon(in folder: URL) throws -> (Process, DaemonLog) {
+        let daemon = Process()
+        daemon.executableURL = binary
+        daemon.arguments = ["run", "--config", "feeds.json"]
+        daemon.currentDirectoryURL = folder
+        var env = ProcessInfo.processInfo.environment
+        env.removeValue(forKey: "JOURNAL_STREAM")
+        env.removeValue(forKey: "NOTIFY_SOCKET")
+        daemon.environment = env
+        let log = DaemonLog()
+        let pipe = Pipe()
+        pipe.fileHandleForReading.readabilityHandler = { handle in log.append(handle.availableData) }
+        daemon.standardError = pipe
+        try daemon.run()
+        return (daemon, log)
+    }
+
     static func json(_ line: String) -> [String: Any] {
         (try? JSONSerialization.jsonObject(with: Data(line.utf8))) as? [String: Any] ?? [:]
+    }
+}
+
+/// What a daemon started by a test wrote to stderr, collected as it arrives.
+final class DaemonLog: @unchecked Sendable {
+    private let lock = NSLock()
+    private var data = Data()
+
+    func append(_ chunk: Data) {
+        lock.lock()
+        data += chunk
+        lock.unlock()
+    }
+
+    var text: String {
+        lock.lock()
+        defer { lock.unlock() }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    /// Waits until the log contains `needle`, at most `timeout` seconds.
+    func wait(for needle: String, timeout: Double = 20) -> Bool {
+        let deadline = Date().addingTimeInterval(timeout)
+        while Date() < deadline {
+            if text.contains(needle) { return true }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        return text.contains(needle)
     }
 }

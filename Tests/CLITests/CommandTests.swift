@@ -67,12 +67,7 @@ import Testing
     @Test func secondWriterIsRefusedNamingTheHolder() throws {
         let folder = try CLI.exampleFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let daemon = Process()
-        daemon.executableURL = CLI.binary
-        daemon.arguments = ["run", "--config", "feeds.json"]
-        daemon.currentDirectoryURL = folder
-        daemon.standardError = FileHandle.nullDevice
-        try daemon.run()
+        let (daemon, _) = try CLI.startDaemon(in: folder)
         defer {
             daemon.terminate()
             daemon.waitUntilExit()
@@ -90,25 +85,37 @@ import Testing
     @Test func daemonStopsCleanlyOnSIGTERM() throws {
         let folder = try CLI.exampleFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let daemon = Process()
-        daemon.executableURL = CLI.binary
-        daemon.arguments = ["run", "--config", "feeds.json"]
-        daemon.currentDirectoryURL = folder
-        let err = Pipe()
-        daemon.standardError = err
-        try daemon.run()
-        let deadline = Date().addingTimeInterval(20)
-        var seen = Data()
-        while Date() < deadline, !String(decoding: seen, as: UTF8.self).contains("cycle done") {
-            seen += err.fileHandleForReading.availableData
-        }
+        let (daemon, log) = try CLI.startDaemon(in: folder)
+        #expect(log.wait(for: "cycle done"))
         daemon.terminate()
         let stopped = Date()
         daemon.waitUntilExit()
         #expect(Date().timeIntervalSince(stopped) < 5)
         #expect(daemon.terminationStatus == 0)
-        seen += err.fileHandleForReading.readDataToEndOfFile()
-        #expect(String(decoding: seen, as: UTF8.self).contains("quotewatch stopped"))
+        #expect(log.wait(for: "quotewatch stopped"))
+    }
+
+    /// SIGHUP re-reads the configuration: an invalid file is refused with the reason and the old one
+    /// stays; a valid one is swapped in.
+    @Test func sighupReloadsOrKeepsTheOldConfig() throws {
+        let folder = try CLI.exampleFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let configURL = folder.appendingPathComponent("feeds.json")
+        let valid = try Data(contentsOf: configURL)
+        let (daemon, log) = try CLI.startDaemon(in: folder)
+        defer {
+            daemon.terminate()
+            daemon.waitUntilExit()
+        }
+        #expect(log.wait(for: "cycle done"))
+        try Data(#"{"feeds": [], "colour": 1}"#.utf8).write(to: configURL)
+        kill(daemon.processIdentifier, SIGHUP)
+        #expect(log.wait(for: "configuration not reloaded; keeping the previous one"))
+        #expect(log.text.contains("colour: unknown key"))
+        try valid.write(to: configURL)
+        kill(daemon.processIdentifier, SIGHUP)
+        #expect(log.wait(for: "configuration reloaded"))
+        #expect(daemon.isRunning)
     }
 
     static let natoArticle = CLI.repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared/examples/nato-hegseth-brussels.txt")
