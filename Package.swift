@@ -74,6 +74,6 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: settings),
-        .testTarget(name: "CLITests", dependencies: ["quotewatch"], swiftSettings: settings),
+        .testTarget(name: "CLITests", dependencies: ["quotewatch", "TestSupport"], swiftSettings: settings),
     ]
 )

@@ -31,27 +31,22 @@ public enum Daemon {
         let box = ConfigBox(ActiveConfig(config))
         let pipeline = Pipeline(store: store, fetcher: fetcher, logger: logger)
         let notifier = SystemdNotifier()
-        let scheduler = RefreshScheduler(pipeline: pipeline, config: box, logger: logger, notifier: notifier)
+        let scheduler = RefreshScheduler(pipeline: pipeline, config: box, logger: logger, notifier: notifier, once: once)
         logger.info("quotewatch started", metadata: [
             "config": .string(configPath), "database": .string(config.databasePath),
             "feeds": .stringConvertible(config.feeds.count), "statements": .stringConvertible(config.statements.count),
         ])
         do {
-            if once {
-                try await scheduler.runOnce()
-            } else {
+            var services: [ServiceGroupConfiguration.ServiceConfiguration] = [
+                .init(service: scheduler, successTerminationBehavior: .gracefullyShutdownGroup),
+            ]
+            if !once {
+                services.append(.init(service: ReloadListener(path: configPath, config: box, logger: logger, notifier: notifier)))
                 notifier.notify("READY=1\nSTATUS=started, \(config.feeds.count) feeds")
-                let reload = ReloadListener(path: configPath, config: box, logger: logger, notifier: notifier)
-                let group = ServiceGroup(configuration: ServiceGroupConfiguration(
-                    services: [
-                        .init(service: scheduler, successTerminationBehavior: .gracefullyShutdownGroup),
-                        .init(service: reload),
-                    ],
-                    gracefulShutdownSignals: [.sigterm, .sigint],
-                    logger: logger))
-                try await group.run()
-                notifier.notify("STOPPING=1")
             }
+            let group = ServiceGroup(configuration: ServiceGroupConfiguration(
+                services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+            try await group.run()
         } catch let error as StoreError {
             throw DaemonError(error.description, exitCode: 2)
         } catch {

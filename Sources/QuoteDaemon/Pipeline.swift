@@ -18,13 +18,20 @@ public final class Pipeline: Sendable {
     let eventLog: EventLog
     let extractor = QuoteExtractor()
     let now: @Sendable () -> Date
+    let policy: RefreshPolicy
+    let draw: @Sendable () -> Double
 
-    public init(store: Store, fetcher: Fetcher, logger: Logger, now: @escaping @Sendable () -> Date = { Date() }) {
+    public init(
+        store: Store, fetcher: Fetcher, logger: Logger, policy: RefreshPolicy = RefreshPolicy(),
+        now: @escaping @Sendable () -> Date = { Date() }, draw: @escaping @Sendable () -> Double = { Double.random(in: 0..<1) }
+    ) {
         self.store = store
         self.fetcher = fetcher
         self.logger = logger
         self.eventLog = EventLog(logger: logger)
+        self.policy = policy
         self.now = now
+        self.draw = draw
     }
 
     /// Logs events that were committed but not logged before the last stop, then marks them logged.
@@ -51,26 +58,33 @@ public final class Pipeline: Sendable {
         }
         let interval = feed.refreshInterval ?? active.config.refreshInterval
         let request = FetchRequest(
-            url: feed.url, etag: state.etag, lastModified: state.lastModified,
+            url: state.fetchURL ?? feed.url, etag: state.etag, lastModified: state.lastModified,
             connectTimeout: feed.connectTimeout, totalTimeout: feed.timeout)
         let response: FetchResponse
         do {
             response = try await fetcher.fetch(request)
         } catch {
+            if error.kind == .cancelled {
+                // Shutdown, not the feed's fault: record nothing, so the next start tries again.
+                return FeedOutcome(feedID: feed.id, result: .pending, itemsProcessed: 0, events: [], error: error.message)
+            }
             var status: Int?
             if case .http(let code) = error.kind { status = code }
-            return try await fail(feed, state, error.description, httpStatus: status, at: started, interval: interval)
+            return try await fail(feed, state, error.description, httpStatus: status, retryAfter: error.retryAfter, at: started, interval: interval)
         }
         state.lastFetch = started
         state.httpStatus = feed.isFile ? nil : response.status
-        state.nextDue = started.addingTimeInterval(interval)
+        state.nextDue = started.addingTimeInterval(policy.delay(interval: interval, failures: 0, draw: draw()))
         if response.status == 304 {
             return try await succeed(feed, state, result: .notModified, items: 0, events: [])
         }
         state.etag = response.etag
         state.lastModified = response.lastModified
-        if let moved = response.permanentRedirect, moved != feed.url {
-            logger.notice("feed moved permanently", metadata: ["feed": .string(feed.id), "url": .string(moved), "was": .string(feed.url)])
+        if let moved = response.permanentRedirect, moved != (state.fetchURL ?? feed.url) {
+            logger.notice("feed moved permanently; fetching the new address from now on", metadata: [
+                "feed": .string(feed.id), "url": .string(moved), "was": .string(state.fetchURL ?? feed.url),
+            ])
+            state.fetchURL = moved
         }
         var bodyHash = ContentHash()
         bodyHash.update(response.body)
@@ -165,7 +179,10 @@ public final class Pipeline: Sendable {
         return FeedOutcome(feedID: feed.id, result: result, itemsProcessed: items, events: events + stored, error: nil)
     }
 
-    private func fail(_ feed: FeedConfig, _ state: FeedState, _ reason: String, httpStatus: Int?, at time: Date, interval: Double) async throws(StoreError) -> FeedOutcome {
+    private func fail(
+        _ feed: FeedConfig, _ state: FeedState, _ reason: String, httpStatus: Int?, retryAfter: Double? = nil, at time: Date,
+        interval: Double
+    ) async throws(StoreError) -> FeedOutcome {
         var state = state
         var feedEvents: [ChangeEvent] = []
         if state.consecutiveFailures == 0 {
@@ -178,15 +195,11 @@ public final class Pipeline: Sendable {
         state.error = reason
         state.httpStatus = httpStatus
         state.lastFetch = time
-        state.nextDue = time.addingTimeInterval(Pipeline.backoff(interval: interval, failures: state.consecutiveFailures))
+        state.nextDue = time.addingTimeInterval(
+            policy.delay(interval: interval, failures: state.consecutiveFailures, retryAfter: retryAfter, draw: draw()))
         let stored = try await store.save(state, events: feedEvents)
         try await log(stored)
         return FeedOutcome(feedID: feed.id, result: .failed, itemsProcessed: 0, events: stored, error: reason)
-    }
-
-    /// The wait before retrying a failing feed: its interval, doubled per further failure, at most 6 h.
-    static func backoff(interval: Double, failures: Int) -> Double {
-        min(interval * pow(2, Double(max(0, failures - 1))), max(interval, 6 * 3600))
     }
 
     /// The charset parameter of a Content-Type header.

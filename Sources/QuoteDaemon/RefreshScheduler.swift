@@ -15,16 +15,47 @@ public final class RefreshScheduler: Service, Sendable {
     let config: ConfigBox
     let logger: Logger
     let notifier: SystemdNotifier
+    /// Refresh every feed once, then return (`run --once`).
+    let once: Bool
 
-    public init(pipeline: Pipeline, config: ConfigBox, logger: Logger, notifier: SystemdNotifier = SystemdNotifier(environment: [:])) {
+    public init(
+        pipeline: Pipeline, config: ConfigBox, logger: Logger, notifier: SystemdNotifier = SystemdNotifier(environment: [:]),
+        once: Bool = false
+    ) {
         self.pipeline = pipeline
         self.config = config
         self.logger = logger
         self.notifier = notifier
+        self.once = once
     }
 
     public func run() async throws {
-        try await pipeline.logPendingEvents()
+        try await withGracefulShutdownHandler {
+            try await pipeline.logPendingEvents()
+            if once {
+                let active = config.current
+                try await interruptibleCycle(active.config.feeds, active)
+            } else {
+                try await loop()
+            }
+        } onGracefulShutdown: { [notifier, logger] in
+            logger.info("stopping: aborting transfers in flight")
+            notifier.notify("STOPPING=1")
+        }
+    }
+
+    /// Runs a cycle that graceful shutdown interrupts: transfers in flight are aborted, the item in
+    /// hand commits or rolls back, and the feeds not reached are fetched at the next start.
+    func interruptibleCycle(_ feeds: [FeedConfig], _ active: ActiveConfig) async throws {
+        do {
+            _ = try await cancelWhenGracefulShutdown { try await self.cycle(feeds, active) }
+        } catch {
+            if Task.isShuttingDownGracefully || Task.isCancelled { return }
+            throw error
+        }
+    }
+
+    private func loop() async throws {
         while !Task.isShuttingDownGracefully && !Task.isCancelled {
             let active = config.current
             let states = Dictionary(uniqueKeysWithValues: try await pipeline.store.feedStates().map { ($0.id, $0) })
@@ -34,7 +65,7 @@ public final class RefreshScheduler: Service, Sendable {
                 return next <= now
             }
             if !due.isEmpty {
-                try await cycle(due, active)
+                try await interruptibleCycle(due, active)
                 continue
             }
             let next = active.config.feeds.compactMap { states[$0.id]?.nextDue }.min() ?? now.addingTimeInterval(active.config.refreshInterval)
@@ -43,15 +74,6 @@ public final class RefreshScheduler: Service, Sendable {
                 try await Task.sleep(for: .milliseconds(Int(wait * 1000)))
             }
         }
-    }
-
-    /// Refreshes every configured feed once, whatever its schedule (`run --once`).
-    /// - Returns: the outcomes, in configuration order.
-    @discardableResult
-    public func runOnce() async throws -> [FeedOutcome] {
-        try await pipeline.logPendingEvents()
-        let active = config.current
-        return try await cycle(active.config.feeds, active)
     }
 
     /// Refreshes the given feeds, at most ``concurrentFeeds`` at a time, and logs a summary.

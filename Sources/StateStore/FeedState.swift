@@ -11,7 +11,11 @@ public struct FeedState: Sendable, Hashable, Codable {
     }
 
     public var id: String
+    /// The configured URL.
     public var url: String
+    /// Where the feed moved permanently (every redirect hop a 301 or 308): fetched instead of `url`
+    /// until the configured URL changes.
+    public var fetchURL: String?
     /// The ETag the server last sent, verbatim.
     public var etag: String?
     /// The Last-Modified the server last sent, verbatim.
@@ -26,12 +30,13 @@ public struct FeedState: Sendable, Hashable, Codable {
     public var nextDue: Date?
 
     public init(
-        id: String, url: String, etag: String? = nil, lastModified: String? = nil, bodyHash: String? = nil,
+        id: String, url: String, fetchURL: String? = nil, etag: String? = nil, lastModified: String? = nil, bodyHash: String? = nil,
         lastFetch: Date? = nil, result: Result = .pending, httpStatus: Int? = nil, error: String? = nil,
         consecutiveFailures: Int = 0, nextDue: Date? = nil
     ) {
         self.id = id
         self.url = url
+        self.fetchURL = fetchURL
         self.etag = etag
         self.lastModified = lastModified
         self.bodyHash = bodyHash

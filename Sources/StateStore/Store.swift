@@ -137,20 +137,20 @@ public final class Store: Sendable {
 
     static func upsert(_ state: FeedState, _ db: Database) throws {
         try db.execute(sql: """
-            INSERT INTO feed (id, url, etag, lastModified, bodyHash, lastFetch, result, httpStatus, error, consecutiveFailures, nextDue)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            ON CONFLICT(id) DO UPDATE SET url = excluded.url, etag = excluded.etag, lastModified = excluded.lastModified,
+            INSERT INTO feed (id, url, fetchURL, etag, lastModified, bodyHash, lastFetch, result, httpStatus, error, consecutiveFailures, nextDue)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT(id) DO UPDATE SET url = excluded.url, fetchURL = excluded.fetchURL, etag = excluded.etag, lastModified = excluded.lastModified,
               bodyHash = excluded.bodyHash, lastFetch = excluded.lastFetch, result = excluded.result,
               httpStatus = excluded.httpStatus, error = excluded.error,
               consecutiveFailures = excluded.consecutiveFailures, nextDue = excluded.nextDue
             """,
-            arguments: [state.id, state.url, state.etag, state.lastModified, state.bodyHash, state.lastFetch,
+            arguments: [state.id, state.url, state.fetchURL, state.etag, state.lastModified, state.bodyHash, state.lastFetch,
                         state.result.rawValue, state.httpStatus, state.error, state.consecutiveFailures, state.nextDue])
     }
 
     static func feedState(_ row: Row) -> FeedState {
         FeedState(
-            id: row["id"], url: row["url"], etag: row["etag"], lastModified: row["lastModified"],
+            id: row["id"], url: row["url"], fetchURL: row["fetchURL"], etag: row["etag"], lastModified: row["lastModified"],
             bodyHash: row["bodyHash"], lastFetch: row["lastFetch"],
             result: FeedState.Result(rawValue: row["result"] ?? "") ?? .pending, httpStatus: row["httpStatus"],
             error: row["error"], consecutiveFailures: row["consecutiveFailures"] ?? 0, nextDue: row["nextDue"])

@@ -77,6 +77,11 @@ enum StoreSchema {
                 t.column("value", .text).notNull()
             }
         }
+        migrator.registerMigration("v2: feed.fetchURL for permanent redirects") { db in
+            try db.alter(table: "feed") { t in
+                t.add(column: "fetchURL", .text)
+            }
+        }
         return migrator
     }
 }

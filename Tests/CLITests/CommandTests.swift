@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @Suite struct CommandTests {
@@ -93,6 +94,29 @@ import Testing
         #expect(Date().timeIntervalSince(stopped) < 5)
         #expect(daemon.terminationStatus == 0)
         #expect(log.wait(for: "quotewatch stopped"))
+    }
+
+    /// SIGTERM during a transfer that would hang for 30 s: the transfer is aborted, the daemon exits 0
+    /// within 5 s, and the interrupted fetch is not recorded as a failure.
+    @Test func sigtermAbortsATransferInFlight() throws {
+        let server = try TestHTTPServer()
+        defer { server.stop() }
+        server.route("/hang.xml", TestRoute(behavior: .neverAnswer))
+        let folder = try CLI.exampleFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let config = #"{"feeds": [{"id": "hang", "url": "\#(server.url("/hang.xml"))", "timeout": 30}]}"#
+        try Data(config.utf8).write(to: folder.appendingPathComponent("feeds.json"))
+        let (daemon, log) = try CLI.startDaemon(in: folder)
+        let deadline = Date().addingTimeInterval(20)
+        while Date() < deadline, !server.requests.contains(where: { $0.path == "/hang.xml" }) { Thread.sleep(forTimeInterval: 0.05) }
+        try #require(server.requests.contains { $0.path == "/hang.xml" }, "\(log.text)")
+        daemon.terminate()
+        let stopped = Date()
+        daemon.waitUntilExit()
+        #expect(Date().timeIntervalSince(stopped) < 5)
+        #expect(daemon.terminationStatus == 0, "\(log.text)")
+        let events = try CLI.run(["events", "--json"], in: folder)
+        #expect(!events.stdout.contains("feed.failed"), "\(events.stdout)")
     }
 
     /// SIGHUP re-reads the configuration: an invalid file is refused with the reason and the old one

@@ -50,4 +50,31 @@ import Testing
         #expect(outcome.error?.contains("HTTP 410") == true, "\(outcome.error ?? "")")
         #expect(try await harness.store.feedState(id: "gone")?.httpStatus == 410)
     }
+
+    @Test func permanentRedirectIsFollowedFromThenOn() async throws {
+        let server = try TestHTTPServer()
+        defer { server.stop() }
+        let harness = try PipelineHarness()
+        server.route("/old.xml", .redirect(301, to: server.url("/new.xml")))
+        server.route("/new.xml", .ok(rss([])))
+        let feed = FeedConfig(id: "moved", url: server.url("/old.xml"))
+        #expect(try await harness.refresh(feed).result == .ok)
+        #expect(try await harness.store.feedState(id: "moved")?.fetchURL == server.url("/new.xml"))
+        let before = server.requests.count
+        _ = try await harness.refresh(feed)
+        #expect(server.requests.dropFirst(before).map(\.path) == ["/new.xml"])
+        #expect(harness.sink.contents.components(separatedBy: "feed moved permanently").count == 2, "logged once")
+    }
+
+    @Test func retryAfterPostponesTheNextTry() async throws {
+        let server = try TestHTTPServer()
+        defer { server.stop() }
+        let harness = try PipelineHarness()
+        server.route("/busy.xml", TestRoute(status: 429, headers: [("Retry-After", "7200")]))
+        let start = Date()
+        let outcome = try await harness.refresh(FeedConfig(id: "busy", url: server.url("/busy.xml"), refreshInterval: 60))
+        #expect(outcome.result == .failed)
+        let next = try #require(try await harness.store.feedState(id: "busy")?.nextDue)
+        #expect(next.timeIntervalSince(start) >= 7199)
+    }
 }
