@@ -118,7 +118,7 @@ public enum FeedParser {
     /// (often double-escaped in CDATA) decoded here, whitespace trimmed, nil when empty.
     static func cleanText(_ raw: String?) -> String? {
         guard let raw else { return nil }
-        let text = demoronize(EntityText.decodeHTMLEntities(raw)).trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = TextTrimming.trim(demoronize(EntityText.decodeHTMLEntities(raw)))
         return text.isEmpty ? nil : text
     }
 
@@ -152,7 +152,7 @@ public enum FeedParser {
     /// `node`, relative URLs in its attributes resolved against the node's base (`HTMLLinks`).
     static func cleanMarkup(_ raw: String?, resolvingAgainst node: XMLNode? = nil) -> String? {
         guard let raw else { return nil }
-        var text = demoronize(raw).trimmingCharacters(in: .whitespacesAndNewlines)
+        var text = TextTrimming.trim(demoronize(raw))
         if text.isEmpty { return nil }
         if let node, text.utf8.contains(UInt8(ascii: "<")), let base = node.baseURI, !base.isEmpty {
             text = HTMLLinks.resolveRelative(in: text) { XMLNode.resolve($0, against: base) }

@@ -68,7 +68,7 @@ enum HTMLLinks {
                 }
                 guard urlAttributes.contains(name) else { continue }
                 let raw = String(decoding: bytes[valueStart..<valueEnd], as: UTF8.self)
-                let value = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+                let value = TextTrimming.trim(raw)
                 guard !value.isEmpty, !hasScheme(value) else {
                     if value != raw { replace(valueStart, valueEnd, with: value) }
                     continue
