@@ -13,7 +13,7 @@ enum AtomParser {
         feed.link = alternateLink(root, namespace: ns)
         feed.description = textConstruct(root.first("subtitle", ns) ?? root.first("tagline", ns))
             ?? textConstruct(root.first("info", ns))
-        feed.language = FeedParser.cleanText(root.language)
+        feed.language = FeedParser.cleanLanguage(root.language)
         let dates = [root.first("updated", ns), root.first("modified", ns), root.first("date", FeedNamespace.dc)]
         feed.updated = dates.lazy.compactMap { $0.flatMap { FeedDate.parse($0.text) } }.first
         let feedAuthor = personName(root.first("author", ns), namespace: ns)
@@ -22,7 +22,10 @@ enum AtomParser {
 
     private static func parseEntry(_ entry: XMLNode, namespace ns: String?, feedAuthor: String?) -> FeedItem {
         var item = FeedItem()
-        item.id = FeedParser.cleanText(entry.first("id", ns)?.text)
+        item.id = FeedParser.cleanText(entry.first("id", ns)?.text).map {
+            // A relative id (feedparser resolves it too) is made absolute against xml:base.
+            HTMLLinks.hasScheme($0) ? $0 : entry.first("id", ns)?.resolve($0) ?? $0
+        }
         item.title = textConstruct(entry.first("title", ns))
         item.link = alternateLink(entry, namespace: ns)
         let published = [
@@ -37,7 +40,10 @@ enum AtomParser {
             ?? FeedParser.cleanText(entry.first("creator", FeedNamespace.dc)?.text)
             ?? personName(source?.first("author", ns), namespace: ns)
             ?? feedAuthor
+        let mediaGroup = FeedNamespace.first(entry, "group", FeedNamespace.mediaVariants)
         item.summary = entry.first("summary", ns).flatMap(content)
+            ?? FeedNamespace.first(entry, "description", FeedNamespace.mediaVariants).flatMap(content)
+            ?? mediaGroup.flatMap { FeedNamespace.first($0, "description", FeedNamespace.mediaVariants) }.flatMap(content)
         item.content = entry.first("content", ns).flatMap(content)
         var categories: [String] = []
         for category in entry.all("category", ns) {
@@ -74,14 +80,21 @@ enum AtomParser {
 
     private enum Kind { case text, html, xhtml, xml, base64 }
 
+    /// Atom 1.0: `text`, `html`, `xhtml` (the wrapper `div` dropped), an XML or `text/*` MIME
+    /// type, and any other MIME type as base64 (RFC 4287 §4.1.3.3). Atom 0.3: `mode` decides, and
+    /// inline XHTML keeps its `div` (no wrapper is required there).
     private static func kind(_ node: XMLNode) -> Kind {
-        let type = node.attribute("type")?.lowercased() ?? "text"
-        let mode = node.attribute("mode")?.lowercased()
+        let type = node.attribute("type")?.trimmingCharacters(in: .whitespaces).lowercased() ?? "text"
+        let mode = node.attribute("mode")?.trimmingCharacters(in: .whitespaces).lowercased()
         if mode == "base64" { return .base64 }
-        if type == "xhtml" || type.contains("xhtml") { return .xhtml }
-        if mode == "xml" { return .xml }
+        if mode == "escaped" { return type.contains("html") ? .html : .text }
+        if type == "xhtml" { return .xhtml }
+        if mode == "xml" || type.contains("xhtml") { return .xml }
         if type == "html" || type.contains("html") { return .html }
-        return node.hasElementChildren ? .xml : .text
+        if type == "text" || type.hasPrefix("text/") || type.hasSuffix("xml") || !type.contains("/") {
+            return node.hasElementChildren ? .xml : .text
+        }
+        return mode == nil ? .base64 : .text
     }
 
     /// A text construct as a plain string (titles, subtitles): markup converted to text.
@@ -101,18 +114,18 @@ enum AtomParser {
     static func content(_ node: XMLNode) -> String? {
         switch kind(node) {
         case .text, .html:
-            return FeedParser.cleanMarkup(node.text)
+            return FeedParser.cleanMarkup(node.text, resolvingAgainst: node)
         case .xhtml:
             if let div = node.elements.first(where: { $0.name == "div" }), node.elements.count == 1 {
-                return FeedParser.cleanMarkup(div.innerHTML)
+                return FeedParser.cleanMarkup(div.innerHTML, resolvingAgainst: div)
             }
-            return FeedParser.cleanMarkup(node.innerHTML)
+            return FeedParser.cleanMarkup(node.innerHTML, resolvingAgainst: node)
         case .xml:
-            return FeedParser.cleanMarkup(node.innerHTML)
+            return FeedParser.cleanMarkup(node.innerHTML, resolvingAgainst: node)
         case .base64:
             let compact = node.text.filter { !$0.isWhitespace }
             guard let data = Data(base64Encoded: compact) else { return FeedParser.cleanMarkup(node.text) }
-            return FeedParser.cleanMarkup(String(decoding: data, as: UTF8.self))
+            return FeedParser.cleanMarkup(String(decoding: data, as: UTF8.self), resolvingAgainst: node)
         }
     }
 }

@@ -10,7 +10,7 @@ import Foundation
 public enum FeedDate {
     /// Parses a feed date; nil when it cannot be read.
     public static func parse(_ string: String) -> Date? {
-        let text = string.trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = TextTrimming.trim(string)
         guard !text.isEmpty, text.utf8.count < 200 else { return nil }
         let bytes = Array(text.utf8)
         if bytes.count >= 4, bytes[0..<4].allSatisfy(isDigit) {

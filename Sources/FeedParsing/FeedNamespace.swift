@@ -10,6 +10,20 @@ enum FeedNamespace {
     static let dcterms = "http://purl.org/dc/terms/"
     static let xhtml = "http://www.w3.org/1999/xhtml"
     static let itunes = "http://www.itunes.com/dtds/podcast-1.0.dtd"
+    /// Spellings of the iTunes namespace seen in feeds (Apple's documentation capitalizes it).
+    static let itunesVariants: Set<String> = [itunes, "http://www.itunes.com/DTDs/Podcast-1.0.dtd"]
+    /// Media RSS, with and without its trailing slash.
+    static let mediaVariants: Set<String> = ["http://search.yahoo.com/mrss/", "http://search.yahoo.com/mrss"]
+
+    /// The first child element named `name` in any of `namespaces`.
+    static func first(_ node: XMLNode, _ name: String, _ namespaces: Set<String>) -> XMLNode? {
+        node.elements.first { $0.name == name && $0.namespace.map(namespaces.contains) == true }
+    }
+
+    /// The child elements named `name` in any of `namespaces`.
+    static func all(_ node: XMLNode, _ name: String, _ namespaces: Set<String>) -> [XMLNode] {
+        node.elements.filter { $0.name == name && $0.namespace.map(namespaces.contains) == true }
+    }
     /// Some feeds write the RSS 2.0 elements in a (non-standard) namespace of their own.
     static let rss20Variants: Set<String> = ["http://backend.userland.com/rss2", "http://blogs.law.harvard.edu/tech/rss"]
 }

@@ -118,14 +118,45 @@ public enum FeedParser {
     /// (often double-escaped in CDATA) decoded here, whitespace trimmed, nil when empty.
     static func cleanText(_ raw: String?) -> String? {
         guard let raw else { return nil }
-        let text = EntityText.decodeHTMLEntities(raw).trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = TextTrimming.trim(demoronize(EntityText.decodeHTMLEntities(raw)))
         return text.isEmpty ? nil : text
     }
 
-    /// A markup field (summary, content): as the feed gives it, trimmed, nil when empty.
-    static func cleanMarkup(_ raw: String?) -> String? {
+    /// C1 control characters (U+0080...U+009F), which no feed means, read as the windows-1252
+    /// characters their bytes stand for (U+0092 is ’): a windows-1252 feed mislabelled as Latin-1 or
+    /// UTF-8. Text without them is returned as is, after one byte scan.
+    static func demoronize(_ text: String) -> String {
+        var utf8 = text.utf8.makeIterator()
+        var found = false
+        while let byte = utf8.next() {
+            if byte == 0xC2, let next = utf8.next(), (0x80...0x9F).contains(next) {
+                found = true
+                break
+            }
+        }
+        guard found else { return text }
+        var scalars = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            let value = EntityText.windows1252Fixup(scalar.value)
+            scalars.append(Unicode.Scalar(value) ?? scalar)
+        }
+        return String(scalars)
+    }
+
+    /// A language tag: trimmed, `_` written `-` (`en_US` is `en-US`, BCP 47), nil when empty.
+    static func cleanLanguage(_ raw: String?) -> String? {
+        cleanText(raw).map { $0.replacingOccurrences(of: "_", with: "-") }
+    }
+
+    /// A markup field (summary, content): as the feed gives it, trimmed, nil when empty; with
+    /// `node`, relative URLs in its attributes resolved against the node's base (`HTMLLinks`).
+    static func cleanMarkup(_ raw: String?, resolvingAgainst node: XMLNode? = nil) -> String? {
         guard let raw else { return nil }
-        let text = raw.trimmingCharacters(in: .whitespacesAndNewlines)
-        return text.isEmpty ? nil : text
+        var text = TextTrimming.trim(demoronize(raw))
+        if text.isEmpty { return nil }
+        if let node, text.utf8.contains(UInt8(ascii: "<")), let base = node.baseURI, !base.isEmpty {
+            text = HTMLLinks.resolveRelative(in: text) { XMLNode.resolve($0, against: base) }
+        }
+        return text
     }
 }

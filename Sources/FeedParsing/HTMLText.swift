@@ -126,7 +126,7 @@ extension String {
     /// Trims spaces and newlines at both ends, and spaces next to inner newlines.
     func trimmingNewlinesAndSpaces() -> String {
         let lines = self.split(separator: "\n", omittingEmptySubsequences: false).map {
-            $0.trimmingCharacters(in: .whitespaces)
+            TextTrimming.trim(String($0))
         }
         var joined = lines.joined(separator: "\n")
         while joined.first == "\n" || joined.first == " " { joined.removeFirst() }

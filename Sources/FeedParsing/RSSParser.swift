@@ -5,20 +5,30 @@ import QuoteCore
 ///
 /// The "core" elements are those without namespace (RSS 0.91/0.92/2.0), in the RSS 1.0 namespace,
 /// or in the RSS 0.90 namespace. Extensions (content, Dublin Core, Atom, iTunes) are matched by URI.
-/// RSS 1.0 items are siblings of `channel` under `rdf:RDF`; their id is `rdf:about`.
-enum RSSParser {
-    private static let coreNamespaces: Set<String?> = Set(
+/// RSS 1.0 items are siblings of `channel` under `rdf:RDF`; their id is `rdf:about`. The default
+/// namespace of an `<rss>` root, whatever it is (`http://backend.userland.com/rss`), is core too.
+struct RSSParser {
+    private static let knownCoreNamespaces: Set<String?> = Set(
         [nil, FeedNamespace.rss10, FeedNamespace.rss090] + FeedNamespace.rss20Variants.map { Optional($0) })
 
-    private static func core(_ node: XMLNode, _ name: String) -> XMLNode? {
+    /// The namespaces whose elements are RSS's own in this document.
+    private let coreNamespaces: Set<String?>
+
+    private func core(_ node: XMLNode, _ name: String) -> XMLNode? {
         node.elements.first { $0.name == name && coreNamespaces.contains($0.namespace) }
     }
 
-    private static func coreAll(_ node: XMLNode, _ name: String) -> [XMLNode] {
+    private func coreAll(_ node: XMLNode, _ name: String) -> [XMLNode] {
         node.elements.filter { $0.name == name && coreNamespaces.contains($0.namespace) }
     }
 
     static func parse(root: XMLNode, into feed: inout ParsedFeed) {
+        var namespaces = knownCoreNamespaces
+        if root.name == "rss" || root.name == "channel" { namespaces.insert(root.namespace) }
+        RSSParser(coreNamespaces: namespaces).parse(root: root, into: &feed)
+    }
+
+    private func parse(root: XMLNode, into feed: inout ParsedFeed) {
         let channel = core(root, "channel") ?? (root.name == "channel" ? root : nil)
         if let channel {
             parseChannel(channel, root: root, into: &feed)
@@ -27,12 +37,14 @@ enum RSSParser {
         if let channel, channel.pointer != root.pointer { itemNodes += coreAll(channel, "item") }
         itemNodes += coreAll(root, "item")
         feed.items = itemNodes.map(parseItem)
-        if feed.language == nil { feed.language = FeedParser.cleanText(root.attribute("lang", namespace: xmlNamespace)) }
+        if feed.language == nil {
+            feed.language = FeedParser.cleanLanguage(root.attribute("lang", namespace: Self.xmlNamespace))
+        }
     }
 
     static let xmlNamespace = "http://www.w3.org/XML/1998/namespace"
 
-    private static func parseChannel(_ channel: XMLNode, root: XMLNode, into feed: inout ParsedFeed) {
+    private func parseChannel(_ channel: XMLNode, root: XMLNode, into feed: inout ParsedFeed) {
         feed.title = FeedParser.cleanText(core(channel, "title")?.text)
             ?? FeedParser.cleanText(channel.first("title", FeedNamespace.dc)?.text)
         if let link = FeedParser.cleanText(core(channel, "link")?.text) {
@@ -42,9 +54,11 @@ enum RSSParser {
         }
         feed.description = FeedParser.cleanText(core(channel, "description")?.text)
             ?? FeedParser.cleanText(channel.first("description", FeedNamespace.dc)?.text)
-        feed.language = FeedParser.cleanText(core(channel, "language")?.text)
-            ?? FeedParser.cleanText(channel.first("language", FeedNamespace.dc)?.text)
-            ?? FeedParser.cleanText(channel.language)
+            ?? FeedParser.cleanText(FeedNamespace.first(channel, "subtitle", FeedNamespace.itunesVariants)?.text)
+            ?? FeedParser.cleanText(FeedNamespace.first(channel, "summary", FeedNamespace.itunesVariants)?.text)
+        feed.language = FeedParser.cleanLanguage(core(channel, "language")?.text)
+            ?? FeedParser.cleanLanguage(channel.first("language", FeedNamespace.dc)?.text)
+            ?? FeedParser.cleanLanguage(channel.language)
         let dateTexts = [
             core(channel, "lastBuildDate")?.text, channel.first("modified", FeedNamespace.dcterms)?.text,
             channel.first("date", FeedNamespace.dc)?.text, core(channel, "pubDate")?.text,
@@ -53,10 +67,13 @@ enum RSSParser {
         feed.updated = dateTexts.lazy.compactMap { $0.flatMap(FeedDate.parse) }.first
     }
 
-    private static func parseItem(_ item: XMLNode) -> FeedItem {
+    private func parseItem(_ item: XMLNode) -> FeedItem {
         var result = FeedItem()
+        let mediaGroup = FeedNamespace.first(item, "group", FeedNamespace.mediaVariants)
         result.title = FeedParser.cleanText(core(item, "title")?.text)
             ?? FeedParser.cleanText(item.first("title", FeedNamespace.dc)?.text)
+            ?? FeedParser.cleanText(FeedNamespace.first(item, "title", FeedNamespace.mediaVariants)?.text)
+            ?? FeedParser.cleanText(mediaGroup.flatMap { FeedNamespace.first($0, "title", FeedNamespace.mediaVariants) }?.text)
         let guid = core(item, "guid")
         result.id = FeedParser.cleanText(guid?.text)
             ?? FeedParser.cleanText(item.attribute("about", namespace: FeedNamespace.rdf))
@@ -75,21 +92,27 @@ enum RSSParser {
         result.summary = markup(core(item, "description"))
             ?? markup(item.first("description", FeedNamespace.dc))
             ?? markup(item.first("summary", FeedNamespace.atom10))
+            ?? markup(FeedNamespace.first(item, "summary", FeedNamespace.itunesVariants))
+            ?? markup(FeedNamespace.first(item, "description", FeedNamespace.mediaVariants))
+            ?? markup(mediaGroup.flatMap { FeedNamespace.first($0, "description", FeedNamespace.mediaVariants) })
         result.content = markup(item.first("encoded", FeedNamespace.content))
-            ?? item.first("body", FeedNamespace.xhtml).flatMap { FeedParser.cleanMarkup($0.innerHTML) }
+            ?? item.first("body", FeedNamespace.xhtml).flatMap { FeedParser.cleanMarkup($0.innerHTML, resolvingAgainst: $0) }
+            ?? core(item, "body").flatMap { FeedParser.cleanMarkup($0.innerHTML, resolvingAgainst: $0) }
+            ?? markup(core(item, "fullitem"))
             ?? item.first("content", FeedNamespace.atom10).flatMap { AtomParser.content($0) }
         result.author = FeedParser.cleanText(core(item, "author")?.text)
             ?? FeedParser.cleanText(item.first("creator", FeedNamespace.dc)?.text)
             ?? item.first("author", FeedNamespace.atom10).flatMap { FeedParser.cleanText($0.first("name", FeedNamespace.atom10)?.text) }
-            ?? FeedParser.cleanText(item.first("author", FeedNamespace.itunes)?.text)
+            ?? FeedParser.cleanText(FeedNamespace.first(item, "author", FeedNamespace.itunesVariants)?.text)
         let published = [
             core(item, "pubDate"), item.first("date", FeedNamespace.dc), item.first("issued", FeedNamespace.dcterms),
             item.first("created", FeedNamespace.dcterms), item.first("published", FeedNamespace.atom10),
         ]
         result.published = published.lazy.compactMap { $0.flatMap { FeedDate.parse($0.text) } }.first
+        // dc:date is the item's date: its publication, and its last update when nothing says otherwise.
         let updated = [
             item.first("modified", FeedNamespace.dcterms), item.first("updated", FeedNamespace.atom10),
-            item.first("modified", FeedNamespace.dc),
+            item.first("modified", FeedNamespace.dc), item.first("date", FeedNamespace.dc),
         ]
         result.updated = updated.lazy.compactMap { $0.flatMap { FeedDate.parse($0.text) } }.first
         var categories: [String] = []
@@ -101,13 +124,25 @@ enum RSSParser {
                 categories.append(term)
             }
         }
+        for node in FeedNamespace.all(item, "category", FeedNamespace.mediaVariants) {
+            if let text = FeedParser.cleanText(node.text), !categories.contains(text) { categories.append(text) }
+        }
+        // iTunes categories are `text` attributes, possibly nested (a category and its subcategory).
+        var itunes = FeedNamespace.all(item, "category", FeedNamespace.itunesVariants)
+        while !itunes.isEmpty {
+            let node = itunes.removeFirst()
+            if let text = FeedParser.cleanText(node.attribute("text")), !categories.contains(text) {
+                categories.append(text)
+            }
+            itunes.insert(contentsOf: FeedNamespace.all(node, "category", FeedNamespace.itunesVariants), at: 0)
+        }
         result.categories = categories
         return result
     }
 
     /// A description-like element: its text, or its children serialized when the feed wrote raw markup.
-    private static func markup(_ node: XMLNode?) -> String? {
+    private func markup(_ node: XMLNode?) -> String? {
         guard let node else { return nil }
-        return FeedParser.cleanMarkup(node.hasElementChildren ? node.innerHTML : node.text)
+        return FeedParser.cleanMarkup(node.hasElementChildren ? node.innerHTML : node.text, resolvingAgainst: node)
     }
 }

@@ -108,6 +108,11 @@ struct XMLNode {
     /// Resolves `reference` against this node's base URI (RFC 3986 via libxml2's `xmlBuildURI`).
     func resolve(_ reference: String) -> String {
         guard let base = baseURI, !base.isEmpty else { return reference }
+        return Self.resolve(reference, against: base)
+    }
+
+    /// Resolves `reference` against an absolute `base` (RFC 3986 via libxml2's `xmlBuildURI`).
+    static func resolve(_ reference: String, against base: String) -> String {
         guard let built = xmlBuildURI(reference, base) else { return reference }
         defer { qw_xmlFree(built) }
         return String(cString: built)
@@ -174,7 +179,19 @@ struct XMLNode {
         }
     }
 
-    static func serialize(_ first: xmlNodePtr?, into out: inout [UInt8], budget: inout TextBudget, depth: Int) {
+    /// Namespaces whose elements are written as plain HTML (no `xmlns`): none, XHTML, and the feed
+    /// vocabularies (raw markup in an Atom `summary` inherits the Atom default namespace).
+    private static let htmlNamespaces: Set<String> = [
+        FeedNamespace.xhtml, FeedNamespace.atom10, FeedNamespace.atom03, FeedNamespace.rss10, FeedNamespace.rss090,
+    ]
+
+    /// Serializes a sibling list as HTML. Elements of other vocabularies (SVG, MathML) get an
+    /// `xmlns` where their namespace starts, and prefixed attributes (`xlink:href`) keep their
+    /// prefix with an `xmlns:prefix` declaration where it is first used.
+    static func serialize(
+        _ first: xmlNodePtr?, into out: inout [UInt8], budget: inout TextBudget, depth: Int,
+        defaultNamespace: String? = nil, declaredPrefixes: [String] = []
+    ) {
         var current = first
         while let node = current, budget.remaining > 0 {
             switch node.pointee.type {
@@ -184,27 +201,35 @@ struct XMLNode {
                 }
             case XML_ENTITY_REF_NODE:
                 if depth < maxEntityDepth {
-                    serialize(entityContent(node), into: &out, budget: &budget, depth: depth + 1)
+                    serialize(
+                        entityContent(node), into: &out, budget: &budget, depth: depth + 1,
+                        defaultNamespace: defaultNamespace, declaredPrefixes: declaredPrefixes)
                 }
             case XML_ELEMENT_NODE where budget.nesting < TextBudget.maxNesting:
                 let name = node.pointee.name.map { String(cString: $0) } ?? ""
                 out.append(UInt8(ascii: "<"))
                 out.append(contentsOf: Array(name.utf8))
+                var elementNamespace = node.pointee.ns.flatMap { $0.pointee.href }.map { String(cString: $0) }
+                if let namespace = elementNamespace, htmlNamespaces.contains(namespace) { elementNamespace = nil }
+                if elementNamespace != defaultNamespace {
+                    appendAttribute("xmlns", elementNamespace ?? FeedNamespace.xhtml, into: &out, budget: &budget)
+                }
+                var prefixes = declaredPrefixes
                 var attr = node.pointee.properties
                 while let attribute = attr {
                     var attrName = attribute.pointee.name.map { String(cString: $0) } ?? ""
                     if let ns = attribute.pointee.ns, let prefix = ns.pointee.prefix {
                         let prefixString = String(cString: prefix)
-                        if prefixString == "xml" { attrName = "xml:" + attrName }
+                        attrName = prefixString + ":" + attrName
+                        if prefixString != "xml", !prefixes.contains(prefixString), let href = ns.pointee.href {
+                            prefixes.append(prefixString)
+                            appendAttribute("xmlns:" + prefixString, String(cString: href), into: &out, budget: &budget)
+                        }
                     }
                     var value: [UInt8] = []
                     var attrBudget = TextBudget(remaining: min(budget.remaining, 1 << 20))
                     gatherText(attribute.pointee.children, into: &value, budget: &attrBudget, depth: depth)
-                    out.append(UInt8(ascii: " "))
-                    out.append(contentsOf: Array(attrName.utf8))
-                    out.append(contentsOf: Array("=\"".utf8))
-                    appendEscaped(String(decoding: value, as: UTF8.self), into: &out, budget: &budget, attribute: true)
-                    out.append(UInt8(ascii: "\""))
+                    appendAttribute(attrName, String(decoding: value, as: UTF8.self), into: &out, budget: &budget)
                     attr = attribute.pointee.next
                 }
                 if node.pointee.children == nil && voidElements.contains(name.lowercased()) {
@@ -212,7 +237,9 @@ struct XMLNode {
                 } else {
                     out.append(UInt8(ascii: ">"))
                     budget.nesting += 1
-                    serialize(node.pointee.children, into: &out, budget: &budget, depth: depth)
+                    serialize(
+                        node.pointee.children, into: &out, budget: &budget, depth: depth,
+                        defaultNamespace: elementNamespace, declaredPrefixes: prefixes)
                     budget.nesting -= 1
                     out.append(contentsOf: Array("</\(name)>".utf8))
                 }
@@ -221,5 +248,13 @@ struct XMLNode {
             }
             current = node.pointee.next
         }
+    }
+
+    private static func appendAttribute(_ name: String, _ value: String, into out: inout [UInt8], budget: inout TextBudget) {
+        out.append(UInt8(ascii: " "))
+        out.append(contentsOf: Array(name.utf8))
+        out.append(contentsOf: Array("=\"".utf8))
+        appendEscaped(value, into: &out, budget: &budget, attribute: true)
+        out.append(UInt8(ascii: "\""))
     }
 }
