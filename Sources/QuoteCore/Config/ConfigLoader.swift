@@ -39,6 +39,16 @@ public enum ConfigLoader {
         return config
     }
 
+    /// Validates a list of statements on its own (`match --statements`), with the same rules and
+    /// messages as in a configuration.
+    /// - Parameter value: the decoded JSON list.
+    public static func statements(_ value: Any, source: String) throws(ConfigError) -> [Statement] {
+        var validator = Validator(configDirectory: "/")
+        let statements = validator.statements(value)
+        guard validator.issues.isEmpty else { throw ConfigError(source: source, issues: validator.issues) }
+        return statements
+    }
+
     private static func jsonReason(_ error: any Error) -> String {
         let info = (error as NSError).userInfo
         if let detail = info[NSDebugDescriptionErrorKey] as? String { return detail }
@@ -111,7 +121,7 @@ public enum ConfigLoader {
                 fail(path + "." + key, "must be a string")
                 return nil
             }
-            if required, string.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            if required, string.allSatisfy(\.isWhitespace) {
                 fail(path + "." + key, "must not be empty")
                 return nil
             }

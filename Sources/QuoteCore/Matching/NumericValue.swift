@@ -24,6 +24,8 @@ public struct NumericValue: Sendable, Hashable, Codable, CustomStringConvertible
 
     /// A value from one normalized token ("5%", "3.5", "$1.2bn", "1,000"), or nil.
     init?(token: String) {
+        // Most tokens are words: leave at once unless there is a digit.
+        guard token.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
         var rest = Substring(token)
         var unit = ""
         if let first = rest.first, "$€£".contains(first) {
@@ -44,7 +46,7 @@ public struct NumericValue: Sendable, Hashable, Codable, CustomStringConvertible
                 }
             }
         }
-        let digits = rest.replacingOccurrences(of: ",", with: "")
+        let digits = String(rest.filter { $0 != "," })
         guard let first = digits.first, first.isNumber, let number = Double(digits) else { return nil }
         self.init(value: number * scale, unit: unit, text: token)
     }

@@ -5,13 +5,22 @@ import Foundation
 /// The fuzzy score combines how much of the quote lies in the statement (a partial quote of the key
 /// phrase scores full containment) with how much of the statement the quote and its sentence cover.
 /// Guards then apply: the speaker must be the statement's speaker or an alias, and a negated version
-/// ("is realistic" against "is not realistic") is no match. Candidates come from an inverted word index,
-/// so the cost of a quote grows with the statements sharing its words, not with all statements.
+/// ("is realistic" against "is not realistic") is no match.
+///
+/// Candidates come from an inverted word index: each statement sharing a word with the quote (or, for
+/// a short quote, with its sentence) accumulates the word's inverse document frequency, and only the
+/// best ``maximumCandidates`` are scored in full. Words found in more than a tenth of a large statement
+/// set are not probed (they tell nothing apart), so the cost of a quote stays near constant as the
+/// statements grow. Exact and normalized wordings are found through a hash of the normalized text.
 public struct StatementMatcher: Sendable {
     /// Weight of words found only in the quote's sentence, relative to words of the quote itself.
     static let contextWeight = 0.8
     /// Quotes with fewer content words than this are read together with their sentence.
     static let shortQuoteWords = 4
+    /// Statements scored in full per quote, the best by shared-word weight.
+    static let maximumCandidates = 64
+    /// Posting lists longer than this (and than a tenth of the statements) are not probed.
+    static let commonWordPostings = 2000
 
     struct Entry: Sendable {
         var statement: Statement
@@ -24,11 +33,13 @@ public struct StatementMatcher: Sendable {
     }
 
     private let entries: [Entry]
-    private let index: [String: [Int]]
+    private let index: [String: [Int32]]
+    private let byNormalized: [String: [Int32]]
 
     public init(statements: [Statement]) {
         var entries: [Entry] = []
-        var index: [String: [Int]] = [:]
+        var index: [String: [Int32]] = [:]
+        var byNormalized: [String: [Int32]] = [:]
         for statement in statements {
             let tokens = TextNormalizer.tokens(statement.text)
             var weights: [String: Double] = [:]
@@ -36,18 +47,48 @@ public struct StatementMatcher: Sendable {
             let names = ([statement.speaker].compactMap { $0 } + statement.aliases).map(StatementMatcher.nameWords)
             entries.append(Entry(
                 statement: statement,
-                exact: statement.text.trimmingCharacters(in: .whitespacesAndNewlines),
+                exact: StatementMatcher.trimmed(statement.text),
                 normalized: tokens.map(\.text).joined(separator: " "),
                 weights: weights,
                 total: weights.values.reduce(0, +),
                 negations: tokens.filter(\.isNegator).count,
                 names: names))
+            let position = Int32(entries.count - 1)
             for key in weights.keys where weights[key] == 1 {
-                index[key, default: []].append(entries.count - 1)
+                index[key, default: []].append(position)
             }
+            byNormalized[entries[entries.count - 1].normalized, default: []].append(position)
         }
         self.entries = entries
         self.index = index
+        self.byNormalized = byNormalized
+    }
+
+    /// The statements worth scoring for these keys: the best ``maximumCandidates`` by accumulated
+    /// inverse document frequency of the words they share, plus every statement of the same
+    /// normalized wording.
+    private func candidatePositions(quoteKeys: some Sequence<String>, contextKeys: some Sequence<String>, normalized: String) -> [Int32] {
+        let count = Double(entries.count)
+        let probeLimit = max(StatementMatcher.commonWordPostings, entries.count / 10)
+        var accumulated: [Int32: Double] = [:]
+        func probe(_ key: String, _ factor: Double) {
+            guard let postings = index[key], postings.count <= probeLimit else { return }
+            let idf = log((count + 1) / Double(postings.count)) + 1
+            for position in postings { accumulated[position, default: 0] += idf * factor }
+        }
+        for key in quoteKeys { probe(key, 1) }
+        for key in contextKeys { probe(key, StatementMatcher.contextWeight) }
+        var best: [(Int32, Double)] = []
+        best.reserveCapacity(StatementMatcher.maximumCandidates + 1)
+        for (position, weight) in accumulated {
+            if best.count == StatementMatcher.maximumCandidates, let last = best.last, weight <= last.1 { continue }
+            let at = best.firstIndex { weight > $0.1 } ?? best.count
+            best.insert((position, weight), at: at)
+            if best.count > StatementMatcher.maximumCandidates { best.removeLast() }
+        }
+        var positions = best.map(\.0)
+        for position in byNormalized[normalized] ?? [] where !positions.contains(position) { positions.append(position) }
+        return positions
     }
 
     public var statements: [Statement] { entries.map(\.statement) }
@@ -62,7 +103,7 @@ public struct StatementMatcher: Sendable {
     public func candidates(for input: MatchInput) -> [StatementMatch] {
         let quoteTokens = TextNormalizer.tokens(input.text)
         guard !quoteTokens.isEmpty else { return [] }
-        let trimmed = input.text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = StatementMatcher.trimmed(input.text)
         let normalized = quoteTokens.map(\.text).joined(separator: " ")
         var quoteWeights: [String: Double] = [:]
         for token in quoteTokens { quoteWeights[token.key] = max(quoteWeights[token.key] ?? 0, token.weight) }
@@ -77,13 +118,11 @@ public struct StatementMatcher: Sendable {
         let quoteNegations = quoteTokens.filter(\.isNegator).count
         let contextNegated = quoteNegations > 0 || contextTokens.contains(where: \.isNegator)
 
-        var seen = Set<Int>()
-        for key in quoteWeights.keys { seen.formUnion(index[key] ?? []) }
-        if isShort { for key in contextKeys { seen.formUnion(index[key] ?? []) } }
-
+        let positions = candidatePositions(
+            quoteKeys: quoteWeights.keys, contextKeys: isShort ? contextKeys : [], normalized: normalized)
         var results: [StatementMatch] = []
-        for position in seen {
-            let entry = entries[position]
+        for position in positions {
+            let entry = entries[Int(position)]
             let tier: StatementMatch.Tier
             let score: Double
             if trimmed == entry.exact {
@@ -125,6 +164,12 @@ public struct StatementMatcher: Sendable {
         return entry.names.contains { name in
             !name.isEmpty && (name == said || (name.count > 1 && said.count > name.count && Array(said.suffix(name.count)) == name))
         }
+    }
+
+    /// The text without leading and trailing whitespace (looking only at its ends).
+    static func trimmed(_ text: String) -> String {
+        guard let first = text.firstIndex(where: { !$0.isWhitespace }), let last = text.lastIndex(where: { !$0.isWhitespace }) else { return "" }
+        return String(text[first...last])
     }
 
     /// A name as lower-cased, diacritics-folded words ("Pete Hegseth" → ["pete", "hegseth"]).

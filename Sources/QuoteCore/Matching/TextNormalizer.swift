@@ -28,51 +28,66 @@ public enum TextNormalizer {
     /// The word tokens of a text, in order.
     public static func tokens(_ text: String) -> [Token] {
         var result: [Token] = []
-        var current = ""
+        var current = String.UnicodeScalarView()
+        func isEdge(_ scalar: Unicode.Scalar) -> Bool {
+            switch scalar {
+            case ".", "-", "'", "$", "\u{20AC}", "\u{00A3}": true
+            default: false
+            }
+        }
         func flush() {
-            defer { current = "" }
+            defer { current = String.UnicodeScalarView() }
             var word = current
-            while let last = word.last, ".-'%$€£".contains(last) && !(last == "%" && word.count > 1) { word.removeLast() }
-            while let first = word.first, ".-'".contains(first) { word.removeFirst() }
+            // Trailing marks go, except a percent sign after a number ("5%").
+            while let last = word.last, isEdge(last) || (last == "%" && word.count == 1) { word.removeLast() }
+            while let first = word.first, first == "." || first == "-" || first == "'" { word.removeFirst() }
             guard !word.isEmpty else { return }
-            if word.hasSuffix("'s") { word.removeLast(2) } else if word.hasSuffix("s'") { word.removeLast() }
-            if word.hasSuffix("n't") {
-                let stem = String(word.dropLast(3))
+            var string = String(word)
+            if string.hasSuffix("'s") { string.removeLast(2) } else if string.hasSuffix("s'") { string.removeLast() }
+            if string.hasSuffix("n't") {
+                let stem = String(string.dropLast(3))
                 result.append(Token(text: stem == "ca" ? "can" : (stem == "wo" ? "will" : stem)))
                 result.append(Token(text: "not"))
                 return
             }
-            if word == "cannot" {
+            if string == "cannot" {
                 result.append(Token(text: "can"))
                 result.append(Token(text: "not"))
                 return
             }
-            result.append(Token(text: word))
+            if string.first?.isNumber == true, string.contains(",") { string.removeAll { $0 == "," } }
+            result.append(Token(text: string))
         }
         for scalar in text.lowercased().unicodeScalars {
             switch scalar {
-            case "\u{2019}", "\u{2018}", "\u{02BC}", "'": current.unicodeScalars.append("'")
+            case "\u{2019}", "\u{2018}", "\u{02BC}", "'":
+                current.append("'")
             case "\u{2010}", "\u{2011}", "-":
-                current.unicodeScalars.append("-")
-            case ".", ",", "%", "$", "€", "£":
-                // Kept inside numbers and abbreviations ("3.5", "1,000", "u.s."), dropped at edges by flush.
-                if scalar == "," && !(current.last?.isNumber ?? false) { flush() } else { current.unicodeScalars.append(scalar) }
+                current.append("-")
+            case ",":
+                // Kept inside numbers ("1,000"), a word break elsewhere.
+                if let last = current.last, last.properties.numericType != nil { current.append(scalar) } else { flush() }
+            case ".", "%", "$", "\u{20AC}", "\u{00A3}":
+                // Kept inside numbers and abbreviations ("3.5", "u.s."), dropped at edges by flush.
+                current.append(scalar)
             default:
-                if CharacterSet.alphanumerics.contains(scalar) {
-                    current.unicodeScalars.append(scalar)
+                let value = scalar.value
+                if value < 0x80 {
+                    // ASCII fast path: letters and digits (the text is lower-cased already).
+                    if (value >= 0x61 && value <= 0x7A) || (value >= 0x30 && value <= 0x39) || (value >= 0x41 && value <= 0x5A) {
+                        current.append(scalar)
+                    } else {
+                        flush()
+                    }
+                } else if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+                    current.append(scalar)
                 } else {
                     flush()
                 }
             }
         }
         flush()
-        return result.map { token in
-            var token = token
-            if token.text.contains(",") && token.text.first?.isNumber == true {
-                token.text.removeAll { $0 == "," }
-            }
-            return token
-        }
+        return result
     }
 
     /// One word of normalized text.

@@ -18,14 +18,10 @@ extension Commands {
         } else {
             list = parsed
         }
-        let wrapped: [String: Any] = ["feeds": [Any](), "statements": list]
         do {
-            let data = try JSONSerialization.data(withJSONObject: wrapped)
-            return try ConfigLoader.load(data, source: path, configDirectory: "/").statements
-        } catch let error as ConfigError {
-            throw DaemonError(error.description)
+            return try ConfigLoader.statements(list, source: path)
         } catch {
-            throw DaemonError("\(path): \(error)")
+            throw DaemonError(error.description)
         }
     }
 
