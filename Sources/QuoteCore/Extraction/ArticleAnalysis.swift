@@ -91,15 +91,10 @@ struct ArticleAnalysis {
             while b > a && QuoteMarkScanner.isSpace(s[b - 1]) { b -= 1 }
             let last = b > a ? s[b - 1] : " "
             endsSentence.append(".?!\u{2026}".unicodeScalars.contains(last))
-            if b > a {
-                let c = s[b - 1]
-                if c == "," || c == ";" || c == ":" {
-                    b -= 1
-                } else if c == "." {
-                    let ellipsis = b - a >= 2 && s[b - 2] == "."
-                    let initialism = b - a >= 3 && s[b - 3] == "." && s[b - 2].properties.isUppercase
-                    if !ellipsis && !initialism { b -= 1 }
-                }
+            // Benchmark convention: one trailing comma goes (it belongs to the attribution, "…,” she
+            // said); terminal . ? ! … stay, as they are part of what was said.
+            if b > a && s[b - 1] == "," {
+                b -= 1
                 while b > a && QuoteMarkScanner.isSpace(s[b - 1]) { b -= 1 }
             }
             inner.append(b > a ? a..<b : nil)

@@ -4,8 +4,9 @@
 /// - Quote marks “ ” „ " ‘ ’ ‚ ' « » ‹ › are paired per paragraph; nested quotes belong to the outer
 ///   one; apostrophes (Europe's, ’90s, rock ’n’ roll, students’ views) never open or close a quote.
 /// - `Quote.text` is the slice `start..<end` of the input (Unicode scalar offsets) between the marks,
-///   trimmed of whitespace, with one trailing "," "." ";" or ":" removed (sentence punctuation); a
-///   final "?", "!", "…" or "..." is kept. A quote running over paragraphs is one quote whose text is
+///   trimmed of whitespace, with ONE trailing comma removed ("We will win," he said → `We will win`);
+///   terminal ".", "?", "!", "…" are kept ("unrealistic." → `unrealistic.`), as are ";" and ":". This is
+///   the convention of the benchmark corpus's ground truth. A quote running over paragraphs is one quote whose text is
 ///   the slice, so it contains the paragraph break and the repeated opening mark.
 /// - The speaker comes from the sentence ("…,” X said / said X / X said: “…” / X dismissed it as
 ///   ‘…’ / according to X), else from the paragraph (an earlier quote or reported-speech sentence),
