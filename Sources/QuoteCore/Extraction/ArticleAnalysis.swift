@@ -148,13 +148,24 @@ struct ArticleAnalysis {
                 if tok.possessive { break }
                 continue
             }
+            if tok.isWord && j > i, let after = particleRunEnd(j), after < t.count && t[after].isCapWord {
+                j = after
+                continue
+            }
             if tok.isWord && j > i && j + 1 < t.count && t[j + 1].isCapWord {
-                if Lexicon.particles.contains(tok.lower) { j += 1; continue }
                 if (tok.lower == "of" || tok.lower == "for") && Lexicon.titles.contains(t[j - 1].bare) { j += 1; continue }
             }
             break
         }
         return j
+    }
+
+    /// When lowercase name particles ("van der", "bin", "de la") start at `j`, the index after them
+    /// (at most three); nil when `t[j]` is not a particle.
+    private func particleRunEnd(_ j: Int) -> Int? {
+        var k = j
+        while k < t.count && k < j + 3 && t[k].isWord && !t[k].isCap && Lexicon.particles.contains(t[k].lower) { k += 1 }
+        return k > j ? k : nil
     }
 
     /// Start of the run of capitalized name words ending at `j` (inclusive), not before `lb`.
@@ -164,8 +175,13 @@ struct ArticleAnalysis {
             let p = t[a - 1]
             if p.possessive { break }
             if p.isCapWord { a -= 1; continue }
+            if p.isWord && Lexicon.particles.contains(p.lower) {
+                // "van der Berg": a run of lowercase particles joined to the name word before it.
+                var b = a - 1
+                while b - 1 >= lb && b > a - 3 && t[b - 1].isWord && Lexicon.particles.contains(t[b - 1].lower) { b -= 1 }
+                if b - 1 >= lb && t[b - 1].isCapWord && !t[b - 1].possessive { a = b - 1; continue }
+            }
             if p.isWord && a - 2 >= lb && t[a - 2].isCapWord {
-                if Lexicon.particles.contains(p.lower) { a -= 1; continue }
                 if (p.lower == "of" || p.lower == "for") && Lexicon.titles.contains(t[a - 2].bare) { a -= 1; continue }
             }
             break
@@ -299,6 +315,10 @@ struct ArticleAnalysis {
         if !tok.isCap || tok.text == "I" || ["He", "She", "They", "It", "We"].contains(tok.text) {
             if Self.pronouns.contains(tok.lower) { return (.pronoun(tok.lower), i + 1) }
         }
+        if let after = particleRunEnd(i), after < t.count, t[after].isCapWord {
+            let e = capRunForward(after)
+            if case .person? = analyzeRun(after, e) { return (.person(slice(i, e), nil), e) }
+        }
         if tok.isCapWord {
             let e = capRunForward(i)
             guard let m = analyzeRun(i, e) else { return nil }
@@ -365,7 +385,9 @@ struct ArticleAnalysis {
         if isSpeechVerb(i) {
             var k = i + 1
             if k < t.count && Lexicon.auxiliaries.contains(t[k].lower) && !Self.pronouns.contains(t[k].lower) { k += 1 }
-            return mentionForward(k)?.0
+            guard let (m, e) = mentionForward(k) else { return nil }
+            if strict && !attributionEnds(verb: i, after: e) { return nil }
+            return m
         }
         guard let (m, e) = mentionForward(i) else { return nil }
         var k = e
@@ -382,15 +404,71 @@ struct ArticleAnalysis {
         var skipped = 0
         while k < t.count && skipped < 3 && t[k].isWord && !t[k].isCap
             && (Lexicon.auxiliaries.contains(t[k].lower) || (t[k].lower.hasSuffix("ly") && t[k].lower.count > 3)) {
+            // "X did not respond", "X has never said": a negated verb attributes nothing.
+            if Self.negations.contains(t[k].lower) { return nil }
             k += 1
             skipped += 1
         }
         guard k < t.count, isSpeechVerb(k) else { return nil }
-        if strict, k + 1 < t.count {
-            let nx = t[k + 1]
-            if nx.isWord && !nx.isCap && (nx.lower == "that" || !Lexicon.attributionTail.contains(nx.lower)) { return nil }
-        }
+        if strict && !attributionEnds(verb: k, after: k + 1) { return nil }
         return m
+    }
+
+    private static let negations: Set<String> = ["not", "never", "n't", "no", "neither", "nor"]
+
+    /// After a quote that ends its sentence ("…won.” / "…?”) a capitalized word starts a new sentence
+    /// unless what follows is a bare attribution: "Smith said.", "said Smith on Monday", "Smith told
+    /// reporters". Rejected when the reporting verb goes on to report something else — an object clause
+    /// ("Critics say the plan…", "The firm said it had…", "…announced Monday that…") — or introduces
+    /// the next quote ("Smith said, “…”"). `e` is the first token after the verb (and its subject).
+    private func attributionEnds(verb v: Int, after e: Int) -> Bool {
+        let objectVerb = ["told", "tell", "tells", "telling", "asked", "ask", "asks", "asking", "informed",
+                          "assured", "reminded", "urged", "warned"].contains(t[v].lower)
+        var k = e
+        var steps = 0
+        while k < t.count && steps < 8 {
+            let tok = t[k]
+            if tok.kind == .paragraphBreak { return true }
+            if tok.kind == .quote { return false }
+            if tok.kind == .punct {
+                if [".", "!", "?", ";", "\u{2026}"].contains(tok.text) { return true }
+                if tok.text == "," || tok.text == ":" {
+                    // Introducing the next quote: "Smith said, “…”" / "said: “…”".
+                    var n = k + 1
+                    while n < t.count && t[n].kind == .punct && t[n].text != "." { n += 1 }
+                    return !(n < t.count && t[n].kind == .quote)
+                }
+                k += 1
+                steps += 1
+                continue
+            }
+            if tok.isWord && !tok.isCap {
+                if tok.lower == "that" || Self.negations.contains(tok.lower) { return false }
+                if ["it", "he", "she", "they", "we", "i", "there"].contains(tok.lower) { return false }
+                if k == e && !objectVerb {
+                    // "said the plan …" / "say the timeline …" is an object clause.
+                    if !Lexicon.attributionTail.contains(tok.lower) { return false }
+                    if Lexicon.determiners.contains(tok.lower) { return false }
+                }
+                if isSpeechVerb(k) && !["adding", "noting", "saying", "according"].contains(tok.lower) { return false }
+            }
+            k += 1
+            steps += 1
+        }
+        return true
+    }
+
+    /// True when the quote at `q` directly follows an introducing clause: a reporting verb (or
+    /// "according to") at most eight tokens back, then "," or ":" right before the quote.
+    private func introduced(_ q: Int, _ lb: Int) -> Bool {
+        guard q - 2 >= lb, t[q - 1].text == "," || t[q - 1].text == ":" else { return false }
+        var j = q - 2
+        while j >= lb && j >= q - 9 {
+            if t[j].kind == .quote || t[j].kind == .paragraphBreak { return false }
+            if isSpeechVerb(j) { return true }
+            j -= 1
+        }
+        return false
     }
 
     /// "Hegseth said: “…”", "He dismissed the idea as ‘…’", "…, stating, ‘…’", "According to X, … ‘…’".
@@ -664,7 +742,10 @@ struct ArticleAnalysis {
                     paragraphQuotes.append(qi)
                     let strict = endsSentence[qi] && k + 1 < t.count && t[k + 1].isCap
                     var viaNarration = false
-                    var m = afterAttribution(k, strict: strict)
+                    // An introduction right before the quote ("X said: “…”", "…,” X said, “…”",
+                    // "According to X, “…”") outranks whatever follows the quote.
+                    var m: Mention? = introduced(k, r.lowerBound) ? beforeAttribution(k, r.lowerBound, sentence: si) : nil
+                    if m != nil { viaNarration = true } else { m = afterAttribution(k, strict: strict) }
                     if m == nil {
                         m = beforeAttribution(k, r.lowerBound, sentence: si)
                         viaNarration = m != nil
