@@ -712,6 +712,13 @@ struct ArticleAnalysis {
                 return !Self.pronouns.contains(before) && !["him", "her", "them", "it", "me", "us", "what", "who", "has", "had", "have", "was", "once"].contains(before)
                     && !(q >= 2 && t[q - 2].isCap)
             }
+            // Naming an object: "locals call the building “the old mill”", "fans dubbed him “the Wall”".
+            // Present-tense "call" is habitual naming; past "called X ‘reckless’" stays an evaluation.
+            if let v = back.prefix(4).dropFirst().firstIndex(where: { ["call", "calls", "dub", "dubs", "dubbed", "nickname", "nicknames", "nicknamed"].contains($0) }),
+               wordCount(qi) <= 4,
+               !back[..<v].contains(where: { Lexicon.prepositions.contains($0) }) {
+                return true
+            }
             return back.prefix(3).contains("so-called")
         }()
         if naming { return titleCase && back.contains(where: Lexicon.workNouns.contains) ? .title : .scare }
