@@ -332,7 +332,16 @@ struct ArticleAnalysis {
                 return (m, e)
             }
         }
-        guard let g = groupForward(i) else { return nil }
+        // A lowercase role before a full name: "said engineer Petra Holm", "said lawyer Ann Ruiz".
+        var k = i
+        while k < t.count && k < i + 3 && t[k].isWord && !t[k].isCap && !Lexicon.prepositions.contains(t[k].lower)
+            && !Lexicon.auxiliaries.contains(t[k].lower) && !Self.pronouns.contains(t[k].lower) && !isSpeechVerb(k) { k += 1 }
+        let group = groupForward(i)
+        if k > i, k < t.count, t[k].isCapWord, group == nil {
+            let e = capRunForward(k)
+            if e - k >= 2, case .person? = analyzeRun(k, e) { return (analyzeRun(k, e)!, e) }
+        }
+        guard let g = group else { return nil }
         return personAfterInstitution(g.1 - 1) ?? g
     }
 
@@ -360,6 +369,13 @@ struct ArticleAnalysis {
             skipped += 1
         }
         guard j >= lb else { return nil }
+        // A parenthesis after the name: "Sen. Bernie Sanders (I-Vt.) said".
+        if t[j].text == ")" {
+            var k = j - 1
+            while k > lb && k > j - 10 && t[k].text != "(" && t[k].kind != .quote { k -= 1 }
+            guard k > lb, t[k].text == "(" else { return nil }
+            j = k - 1
+        }
         if t[j].text == "," {
             var k = j - 1
             var steps = 0
@@ -729,6 +745,7 @@ struct ArticleAnalysis {
     private mutating func attribute() -> [Quote] {
         var resolved = [Resolved?](repeating: nil, count: spans.count)
         var level = [Int](repeating: 0, count: spans.count)  // 2 sentence, 1 context, 0 none
+        var blocked = [Bool](repeating: false, count: spans.count)
         var pendingIntro: Resolved?
         var previousParagraphSpeaker: Resolved?
         var si = 0
@@ -767,6 +784,12 @@ struct ArticleAnalysis {
                             if viaNarration || wordCount(qi) <= 3 { indirect = res }
                             continue
                         }
+                        // "he"/"she" whose gender rules out everyone named: say nothing rather than
+                        // hand the quote to the paragraph's speaker.
+                        if case .pronoun(let p) = m, p == "he" || p == "she", lastPerson != nil {
+                            blocked[qi] = true
+                            continue
+                        }
                     }
                     let short = wordCount(qi) <= 3
                     let atParagraphStart = k == paraStartToken
@@ -802,6 +825,7 @@ struct ArticleAnalysis {
             var nextSpeaker: Resolved?
             for qi in paragraphQuotes.reversed() {
                 if resolved[qi] != nil { nextSpeaker = resolved[qi]; continue }
+                if blocked[qi] { continue }
                 guard wordCount(qi) > 3 else { continue }
                 if let n = nextSpeaker {
                     resolved[qi] = n

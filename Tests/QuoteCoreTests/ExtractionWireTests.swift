@@ -1,0 +1,68 @@
+import QuoteCore
+import Testing
+
+let wireCases: [ExtractionCase] = [
+    ExtractionCase("inverted attribution with a trailing appositive",
+        "“The reforms came too late,” said Karl Mertens, the former finance minister, in Vienna.",
+        ["The reforms came too late | Karl Mertens | speech"]),
+    ExtractionCase("appositive spokeswoman between name and verb",
+        "“Flights will resume on Friday,” Nora Quist, a spokeswoman for the airport, said.",
+        ["Flights will resume on Friday | Nora Quist | speech"]),
+    ExtractionCase("told an outlet",
+        "“We have no plans to sell,” Victor Lam told Reuters on Tuesday.",
+        ["We have no plans to sell | Victor Lam | speech"]),
+    ExtractionCase("said in a statement",
+        "“The vote was free and fair,” Ilse Krogh said in a statement.",
+        ["The vote was free and fair | Ilse Krogh | speech"]),
+    ExtractionCase("wrote on social media",
+        "Mayor Dan Oyelaran wrote on social media: “The water is safe to drink.”",
+        ["The water is safe to drink. | Dan Oyelaran | speech"]),
+    ExtractionCase("attribution in the following sentence",
+        "“Nobody expected the dam to fail.” So said engineer Petra Holm, who inspected it in May.",
+        ["Nobody expected the dam to fail. | Petra Holm | speech"]),
+    ExtractionCase("continuation paragraphs without an attribution",
+        "“We will keep the mine open,” Chief Executive Rhys Bowen said.\n“Jobs matter more than quarterly profit.”\n“And the town depends on us.”",
+        ["We will keep the mine open | Rhys Bowen | speech",
+         "Jobs matter more than quarterly profit. | Rhys Bowen | speech",
+         "And the town depends on us. | Rhys Bowen | speech"]),
+    ExtractionCase("office title before the full name",
+        "Foreign Minister Annalena Baerbock said: “Diplomacy needs patience.”",
+        ["Diplomacy needs patience. | Annalena Baerbock | speech"]),
+    ExtractionCase("abbreviated military rank",
+        "“The threat is real,” Gen. Mark Milley told lawmakers.",
+        ["The threat is real | Mark Milley | speech"]),
+    ExtractionCase("abbreviated title with party and state",
+        "Sen. Bernie Sanders (I-Vt.) said: “This bill helps working people.”",
+        ["This bill helps working people. | Bernie Sanders | speech"]),
+    ExtractionCase("particle surname: von",
+        "Economy Minister Karl von Strelitz met unions. “Wages must rise,” von Strelitz said.",
+        ["Wages must rise | Karl von Strelitz | speech"]),
+    ExtractionCase("particle surname: bin",
+        "“Our ports are open,” said Khalid bin Salman, the transport minister.",
+        ["Our ports are open | Khalid bin Salman | speech"]),
+    ExtractionCase("hyphenated al- surname",
+        "“The border stays closed,” Ahmad al-Sharaa said.",
+        ["The border stays closed | Ahmad al-Sharaa | speech"]),
+    ExtractionCase("apostrophe surname, short form later",
+        "Councillor Siobhan O'Brien opposed the plan. “It is a giveaway,” O'Brien said.",
+        ["It is a giveaway | Siobhan O'Brien | speech"]),
+    ExtractionCase("she with no gendered title stays with the last named subject",
+        "Grace Adeyemi chaired the session. “The report is damning,” she said.",
+        ["The report is damning | Grace Adeyemi | speech"]),
+    ExtractionCase("she after a man with a male title is not given to him",
+        "Mr. Tom Hale spoke first. “The fund is empty,” she said.",
+        ["The fund is empty | nil | speech"]),
+    ExtractionCase("Kremlin as speaker",
+        "“Talks are not on the agenda,” the Kremlin said.",
+        ["Talks are not on the agenda | nil | speech | the Kremlin"]),
+    ExtractionCase("NATO said in a statement",
+        "NATO said in a statement: “Allied air defences intercepted the drones.”",
+        ["Allied air defences intercepted the drones. | nil | speech | NATO"]),
+]
+
+@Suite("Attribution: wire copy")
+struct WireAttributionTests {
+    @Test(arguments: wireCases) func wire(_ c: ExtractionCase) {
+        ExtractionTableTests().check(c)
+    }
+}
