@@ -198,13 +198,18 @@ struct ArticleAnalysis {
         if let lastTitle = (a..<(b - 1)).last(where: { Lexicon.titles.contains(t[$0].bare) && t[$0].isCapWord || ["of", "for"].contains(t[$0].lower) }) {
             for m in a...lastTitle { titles.append(t[m].bare) }
             k = lastTitle + 1
+            // "Martin Luther King Jr.": a title word followed only by a suffix is part of the name.
+            if (k..<b).allSatisfy({ Lexicon.nameSuffixes.contains(t[$0].lower) }) {
+                k = a
+                titles = []
+            }
         }
         while k < b {
             let w = t[k].bare
             let strip = Lexicon.stopCaps.contains(w) || Lexicon.nationalities.contains(w)
                 || (k + 1 < b && (Lexicon.places.contains(w) || (isAcronym(t[k]) && !t[k].text.contains("."))))
                 || (k == a && isSentenceStart(a) && k + 1 < b && lowercaseSeen.contains(w))
-                || Lexicon.titles.contains(w) && k + 1 < b
+                || Lexicon.titles.contains(w) && k + 1 < b && !(k + 1..<b).allSatisfy({ Lexicon.nameSuffixes.contains(t[$0].lower) })
             guard strip else { break }
             if Lexicon.titles.contains(w) { titles.append(w) }
             k += 1
@@ -384,6 +389,11 @@ struct ArticleAnalysis {
                 steps += 1
             }
             guard k > lb, t[k].text == "," else { return nil }
+            // "the opposition leader, Keir Starmer, said": a name between the commas is the speaker.
+            if k + 1 < j, t[k + 1].isCapWord, capRunForward(k + 1) == j,
+               case .person? = analyzeRun(k + 1, j), k - 1 >= lb, t[k - 1].isWord, !t[k - 1].isCap {
+                return analyzeRun(k + 1, j)
+            }
             j = k - 1
         }
         if t[j].lower == "who", j - 2 >= lb, t[j - 1].text == "," { return mentionBackward(j - 2, lb) }
@@ -405,16 +415,24 @@ struct ArticleAnalysis {
             if strict && !attributionEnds(verb: i, after: e) { return nil }
             return m
         }
-        guard let (m, e) = mentionForward(i) else { return nil }
+        guard let found = mentionForward(i) else { return nil }
+        var m = found.0
+        let e = found.1
         var k = e
         if k < t.count && t[k].text == "," {
             var steps = 0
             k += 1
+            let appositive = k
             while k < t.count && steps < 15 && t[k].text != "," && t[k].kind != .quote && t[k].kind != .paragraphBreak && t[k].text != "." {
                 k += 1
                 steps += 1
             }
             guard k < t.count, t[k].text == "," else { return nil }
+            // "the opposition leader, Keir Starmer, said": the name in apposition to a role speaks.
+            if case .group = m, appositive < k, t[appositive].isCapWord, capRunForward(appositive) == k,
+               let p = analyzeRun(appositive, k), case .person = p {
+                m = p
+            }
             k += 1
         }
         var skipped = 0
@@ -663,6 +681,15 @@ struct ArticleAnalysis {
         return count
     }
 
+    /// A short quote (three words or fewer) that could be a term rather than speech — unless it is a
+    /// whole sentence of its own (“Smoking kills.”: capitalized, ending in . ? ! and opening its sentence).
+    private func isShort(_ qi: Int) -> Bool {
+        guard wordCount(qi) <= 3 else { return false }
+        guard let r = inner[qi], endsSentence[qi], s[r.lowerBound].properties.isUppercase else { return true }
+        let k = quoteToken[qi]
+        return !(isSentenceStart(k) || (k > 0 && t[k - 1].kind == .paragraphBreak))
+    }
+
     /// Reported speech without a quote in this sentence: "X said that …", "According to X, …".
     private mutating func indirectSpeaker(_ si: Int) -> Mention? {
         let r = sentences[si]
@@ -739,7 +766,7 @@ struct ArticleAnalysis {
         }()
         if naming { return titleCase && back.contains(where: Lexicon.workNouns.contains) ? .title : .scare }
         if attributed { return .speech }
-        return wordCount(qi) <= 3 ? .scare : .speech
+        return isShort(qi) ? .scare : .speech
     }
 
     private mutating func attribute() -> [Quote] {
@@ -781,7 +808,7 @@ struct ArticleAnalysis {
                             resolved[qi] = res
                             level[qi] = 2
                             running = res
-                            if viaNarration || wordCount(qi) <= 3 { indirect = res }
+                            if viaNarration || isShort(qi) { indirect = res }
                             continue
                         }
                         // "he"/"she" whose gender rules out everyone named: say nothing rather than
@@ -791,7 +818,7 @@ struct ArticleAnalysis {
                             continue
                         }
                     }
-                    let short = wordCount(qi) <= 3
+                    let short = isShort(qi)
                     let atParagraphStart = k == paraStartToken
                     var fallback: Resolved?
                     if atParagraphStart, let p = pendingIntro { fallback = p }
@@ -826,7 +853,7 @@ struct ArticleAnalysis {
             for qi in paragraphQuotes.reversed() {
                 if resolved[qi] != nil { nextSpeaker = resolved[qi]; continue }
                 if blocked[qi] { continue }
-                guard wordCount(qi) > 3 else { continue }
+                guard !isShort(qi) else { continue }
                 if let n = nextSpeaker {
                     resolved[qi] = n
                     level[qi] = 1
