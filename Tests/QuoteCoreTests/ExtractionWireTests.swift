@@ -100,6 +100,9 @@ let wireCases: [ExtractionCase] = [
     ExtractionCase("told a news conference",
         "“Prices are falling,” Fed Chair Jerome Powell told a news conference.",
         ["Prices are falling | Jerome Powell | speech"]),
+    ExtractionCase("a sentence subject starting with a lowercase particle",
+        "Mayor Lotte de Vries opened the bridge. de Vries spoke briefly. “It is finally done,” she said.",
+        ["It is finally done | Lotte de Vries | speech"]),
 ]
 
 @Suite("Attribution: wire copy")

@@ -561,6 +561,11 @@ struct ArticleAnalysis {
             guard tok.isWord else { k += 1; continue }
             if isSpeechVerb(k) { return nil }
             let prevPrep = k > r.lowerBound && (Lexicon.prepositions.contains(t[k - 1].lower) || t[k - 1].possessive)
+            // A subject that starts with lowercase particles: "van der Berg spoke …".
+            if !prevPrep, let after = particleRunEnd(k), after < r.upperBound, t[after].isCapWord,
+               let (m, _) = mentionForward(k), case .person = m {
+                return m
+            }
             if Self.pronouns.contains(tok.lower) && tok.lower != "it" && tok.lower != "i" && tok.lower != "we" {
                 if !prevPrep { return .pronoun(tok.lower) }
                 k += 1
