@@ -103,6 +103,12 @@ let wireCases: [ExtractionCase] = [
     ExtractionCase("a sentence subject starting with a lowercase particle",
         "Mayor Lotte de Vries opened the bridge. de Vries spoke briefly. “It is finally done,” she said.",
         ["It is finally done | Lotte de Vries | speech"]),
+    ExtractionCase("attribution in the next sentence with came from",
+        "“Inflation has peaked.” The verdict came from central bank governor Ines Moreau on Thursday.",
+        ["Inflation has peaked. | Ines Moreau | speech"]),
+    ExtractionCase("a next sentence with the and no came-from is not an attribution",
+        "“Inflation has peaked.” The bank raised rates by Ines Moreau's count.",
+        ["Inflation has peaked. | nil | speech"]),
 ]
 
 @Suite("Attribution: wire copy")

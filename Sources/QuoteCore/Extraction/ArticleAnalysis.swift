@@ -716,8 +716,10 @@ struct ArticleAnalysis {
         let r = sentences[si + 1]
         guard t[r.lowerBound].paragraph == t[q].paragraph, r.lowerBound < t.count else { return nil }
         let first = t[r.lowerBound].lower
-        guard ["that", "this", "those", "these", "such", "so"].contains(first) else { return nil }
+        guard ["that", "this", "those", "these", "such", "so", "the"].contains(first) else { return nil }
         for k in r.lowerBound..<min(r.upperBound, r.lowerBound + 12) {
+            // "The warning came from X": with "the", only an explicit "came from".
+            if first == "the" && !(t[k].lower == "from" && k > r.lowerBound && ["came", "comes", "come"].contains(t[k - 1].lower)) { continue }
             if ["of", "from", "by"].contains(t[k].lower) || (isSpeechVerb(k) && first == "so") {
                 if let m = mentionForward(k + 1)?.0 { return m }
             }
