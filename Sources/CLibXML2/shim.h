@@ -40,4 +40,14 @@ static inline void qw_xmlSilenceErrors(void) {
     xmlSetGenericErrorFunc(NULL, qw_xmlIgnoreGenericError);
     xmlSetStructuredErrorFunc(NULL, qw_xmlIgnoreStructuredError);
 }
+
+/// glibc's memmem (declared by <string.h> only under _GNU_SOURCE, so Swift does not see it):
+/// FeedParsing's byte scans use it to jump to "<!", "]]>" and "-->".
+extern void *_Nullable memmem(const void *_Nonnull haystack, size_t haystacklen, const void *_Nonnull needle,
+                              size_t needlelen);
+
+static inline const void *_Nullable qw_memmem(const void *_Nonnull haystack, size_t haystacklen,
+                                              const void *_Nonnull needle, size_t needlelen) {
+    return memmem(haystack, haystacklen, needle, needlelen);
+}
 #endif

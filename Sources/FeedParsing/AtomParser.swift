@@ -70,7 +70,7 @@ enum AtomParser {
     /// The `rel="alternate"` (or rel-less) link's `href`, resolved; the first of any HTML type preferred.
     static func alternateLink(_ node: XMLNode, namespace ns: String?) -> String? {
         let links = node.all("link", ns).filter {
-            let rel = $0.attribute("rel")?.trimmingCharacters(in: .whitespaces).lowercased() ?? "alternate"
+            let rel = $0.attribute("rel").map(TextTrimming.trimSpaces)?.lowercased() ?? "alternate"
             return rel == "alternate" || rel == "http://www.iana.org/assignments/relation/alternate"
         }
         let preferred = links.first { ($0.attribute("type") ?? "text/html").contains("html") } ?? links.first
@@ -84,8 +84,8 @@ enum AtomParser {
     /// type, and any other MIME type as base64 (RFC 4287 §4.1.3.3). Atom 0.3: `mode` decides, and
     /// inline XHTML keeps its `div` (no wrapper is required there).
     private static func kind(_ node: XMLNode) -> Kind {
-        let type = node.attribute("type")?.trimmingCharacters(in: .whitespaces).lowercased() ?? "text"
-        let mode = node.attribute("mode")?.trimmingCharacters(in: .whitespaces).lowercased()
+        let type = node.attribute("type").map(TextTrimming.trimSpaces)?.lowercased() ?? "text"
+        let mode = node.attribute("mode").map(TextTrimming.trimSpaces)?.lowercased()
         if mode == "base64" { return .base64 }
         if mode == "escaped" { return type.contains("html") ? .html : .text }
         if type == "xhtml" { return .xhtml }

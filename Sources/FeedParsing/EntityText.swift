@@ -1,4 +1,5 @@
 internal import CLibXML2
+import Foundation
 
 /// Character references and HTML named entities, outside of any parser.
 ///
@@ -18,7 +19,7 @@ enum EntityText {
 
     /// Decodes `&name;`, `&#N;` and `&#xH;` references in `text`; unknown ones stay as they are.
     static func decodeHTMLEntities(_ text: String) -> String {
-        guard text.utf8.contains(UInt8(ascii: "&")) else { return text }
+        guard FeedParser.utf8Contains(text, UInt8(ascii: "&")) else { return text }
         var result = ""
         result.reserveCapacity(text.utf8.count)
         var rest = Substring(text)
@@ -76,90 +77,147 @@ enum EntityText {
     /// Rewrites, outside CDATA sections and comments: HTML named entities the document does not
     /// declare as `&#N;`, and `&` that starts no valid reference as `&amp;`. Only for ASCII-compatible
     /// encodings. `changed` tells whether the document needed it (it was then not well-formed).
+    ///
+    /// The scan jumps from `&` to `&` and from `<!` to `<!` (`memchr`/`memmem`), and copies nothing
+    /// unless a reference is rewritten: a document that needs no repair costs one pass and no copy.
     static func repairUndeclaredEntities(_ bytes: [UInt8]) -> (bytes: [UInt8], changed: Bool) {
-        guard bytes.contains(UInt8(ascii: "&")) else { return (bytes, false) }
-        let declared = declaredEntityNames(bytes)
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress, memchr(base, Int32(UInt8(ascii: "&")), buffer.count) != nil else {
+                return (bytes, false)
+            }
+            return repair(buffer, original: bytes)
+        }
+    }
+
+    private static let cdataOpen: [UInt8] = Array("<![CDATA[".utf8)
+    private static let commentOpen: [UInt8] = Array("<!--".utf8)
+    private static let cdataClose: [UInt8] = Array("]]>".utf8)
+    private static let commentClose: [UInt8] = Array("-->".utf8)
+    private static let ampersandEscaped: [UInt8] = Array("&amp;".utf8)
+
+    /// The offset of the first `needle` in `buffer[from...]`, or `buffer.count`.
+    private static func find(_ needle: [UInt8], in buffer: UnsafeBufferPointer<UInt8>, from: Int) -> Int {
+        guard from < buffer.count, let base = buffer.baseAddress else { return buffer.count }
+        return needle.withUnsafeBufferPointer { n in
+            guard let hit = qw_memmem(base + from, buffer.count - from, n.baseAddress!, n.count) else { return buffer.count }
+            return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+        }
+    }
+
+    private static func findByte(_ byte: UInt8, in buffer: UnsafeBufferPointer<UInt8>, from: Int) -> Int {
+        guard from < buffer.count, let base = buffer.baseAddress,
+            let hit = memchr(base + from, Int32(byte), buffer.count - from)
+        else { return buffer.count }
+        return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+    }
+
+    private static func starts(_ literal: [UInt8], in buffer: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+        guard index + literal.count <= buffer.count else { return false }
+        for k in 0..<literal.count where buffer[index + k] != literal[k] { return false }
+        return true
+    }
+
+    /// Whether `buffer[range]` spells one of the five predefined XML entity names.
+    private static func isPredefined(_ buffer: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
+        switch end - start {
+        case 2:
+            return (buffer[start] == UInt8(ascii: "l") || buffer[start] == UInt8(ascii: "g"))
+                && buffer[start + 1] == UInt8(ascii: "t")
+        case 3:
+            return buffer[start] == UInt8(ascii: "a") && buffer[start + 1] == UInt8(ascii: "m")
+                && buffer[start + 2] == UInt8(ascii: "p")
+        case 4:
+            return (buffer[start] == UInt8(ascii: "q") && buffer[start + 1] == UInt8(ascii: "u")
+                && buffer[start + 2] == UInt8(ascii: "o") && buffer[start + 3] == UInt8(ascii: "t"))
+                || (buffer[start] == UInt8(ascii: "a") && buffer[start + 1] == UInt8(ascii: "p")
+                    && buffer[start + 2] == UInt8(ascii: "o") && buffer[start + 3] == UInt8(ascii: "s"))
+        default:
+            return false
+        }
+    }
+
+    private static func repair(_ buffer: UnsafeBufferPointer<UInt8>, original: [UInt8]) -> (bytes: [UInt8], changed: Bool) {
+        let n = buffer.count
         var out: [UInt8] = []
-        out.reserveCapacity(bytes.count + 64)
+        var copied = 0  // buffer[..<copied] is in `out` (or unchanged, while `out` is empty)
+        var rewrote = false
         var changed = false
+        var declared: Set<String>? = nil
+        func replace(_ start: Int, _ end: Int, with replacement: [UInt8]) {
+            if !rewrote {
+                out.reserveCapacity(n + 64)
+                rewrote = true
+            }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[copied..<start]))
+            out.append(contentsOf: replacement)
+            copied = end
+        }
         var i = 0
-        let n = bytes.count
-        func starts(_ literal: String, at index: Int) -> Bool {
-            var j = index
-            for byte in literal.utf8 {
-                guard j < n, bytes[j] == byte else { return false }
-                j += 1
-            }
-            return true
-        }
-        func copy(until terminator: String) {
-            // Copies through the next `terminator` (or to the end).
-            while i < n {
-                if starts(terminator, at: i) {
-                    out.append(contentsOf: Array(terminator.utf8))
-                    i += terminator.utf8.count
-                    return
-                }
-                out.append(bytes[i])
-                i += 1
-            }
-        }
+        var nextAmp = findByte(UInt8(ascii: "&"), in: buffer, from: 0)
+        var nextBang = find([UInt8(ascii: "<"), UInt8(ascii: "!")], in: buffer, from: 0)
         while i < n {
-            let byte = bytes[i]
-            if byte == UInt8(ascii: "<") {
-                if starts("<![CDATA[", at: i) {
-                    copy(until: "]]>")
-                    continue
+            if nextAmp < i { nextAmp = findByte(UInt8(ascii: "&"), in: buffer, from: i) }
+            if nextBang < i { nextBang = find([UInt8(ascii: "<"), UInt8(ascii: "!")], in: buffer, from: i) }
+            if nextAmp >= n { break }
+            if nextBang < nextAmp {
+                // A CDATA section or comment is copied through its terminator (the search may find
+                // the terminator overlapping the opener, as the byte-wise scan did: `<!-->`).
+                let at = nextBang
+                if starts(cdataOpen, in: buffer, at: at) {
+                    let end = find(cdataClose, in: buffer, from: at)
+                    i = min(end + cdataClose.count, n)
+                } else if starts(commentOpen, in: buffer, at: at) {
+                    let end = find(commentClose, in: buffer, from: at)
+                    i = min(end + commentClose.count, n)
+                } else {
+                    i = at + 1
                 }
-                if starts("<!--", at: i) {
-                    copy(until: "-->")
-                    continue
-                }
-                out.append(byte)
-                i += 1
                 continue
             }
-            guard byte == UInt8(ascii: "&") else {
-                out.append(byte)
-                i += 1
-                continue
-            }
+            i = nextAmp
             // Read the reference body up to ';'.
             var j = i + 1
-            while j < n, j - i <= 40, isNameByte(bytes[j]) || bytes[j] == UInt8(ascii: "#") { j += 1 }
-            let hasSemicolon = j < n && bytes[j] == UInt8(ascii: ";") && j > i + 1
-            if hasSemicolon {
-                let body = String(decoding: bytes[(i + 1)..<j], as: UTF8.self)
-                if body.hasPrefix("#") {
-                    if let value = characterReferenceValue(body), (0x80...0x9F).contains(value) || body.hasPrefix("#X") {
-                        // `&#146;` means the windows-1252 quote; `&#X41;` is HTML, not XML.
-                        out.append(contentsOf: Array("&#\(windows1252Fixup(value));".utf8))
-                        if body.hasPrefix("#X") { changed = true }  // `&#146;` itself is well-formed
-                    } else if isValidCharacterReference(body) {
-                        out.append(contentsOf: bytes[i...j])
-                    } else {
-                        out.append(contentsOf: Array("&amp;".utf8))
-                        out.append(contentsOf: bytes[(i + 1)...j])
-                        changed = true
-                    }
-                } else if predefined.contains(body) || declared.contains(body) {
-                    out.append(contentsOf: bytes[i...j])
-                } else if let value = codePoint(named: body) {
-                    out.append(contentsOf: Array("&#\(value);".utf8))
-                    changed = true
-                } else {
-                    out.append(contentsOf: Array("&amp;".utf8))
-                    out.append(contentsOf: bytes[(i + 1)...j])
-                    changed = true
-                }
-                i = j + 1
-            } else {
-                out.append(contentsOf: Array("&amp;".utf8))
+            while j < n, j - i <= 40, isNameByte(buffer[j]) || buffer[j] == UInt8(ascii: "#") { j += 1 }
+            let hasSemicolon = j < n && buffer[j] == UInt8(ascii: ";") && j > i + 1
+            guard hasSemicolon else {
+                replace(i, i + 1, with: ampersandEscaped)
                 changed = true
                 i += 1
+                continue
             }
+            if isPredefined(buffer, i + 1, j) {
+                i = j + 1
+                continue
+            }
+            let body = String(decoding: UnsafeBufferPointer(rebasing: buffer[(i + 1)..<j]), as: UTF8.self)
+            if body.hasPrefix("#") {
+                if let value = characterReferenceValue(body), (0x80...0x9F).contains(value) || body.hasPrefix("#X") {
+                    // `&#146;` means the windows-1252 quote; `&#X41;` is HTML, not XML.
+                    replace(i, j + 1, with: Array("&#\(windows1252Fixup(value));".utf8))
+                    if body.hasPrefix("#X") { changed = true }  // `&#146;` itself is well-formed
+                } else if isValidCharacterReference(body) {
+                    // kept as is
+                } else {
+                    replace(i, i + 1, with: ampersandEscaped)
+                    changed = true
+                }
+            } else {
+                if declared == nil { declared = declaredEntityNames(buffer) }
+                if declared!.contains(body) {
+                    // kept as is
+                } else if let value = codePoint(named: body) {
+                    replace(i, j + 1, with: Array("&#\(value);".utf8))
+                    changed = true
+                } else {
+                    replace(i, i + 1, with: ampersandEscaped)
+                    changed = true
+                }
+            }
+            i = j + 1
         }
-        return (changed ? out : bytes, changed)
+        guard changed else { return (original, false) }
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[copied..<n]))
+        return (out, true)
     }
 
     private static func isNameByte(_ byte: UInt8) -> Bool {
@@ -188,22 +246,17 @@ enum EntityText {
     }
 
     /// Names declared by `<!ENTITY name ...>` in an internal subset (general entities only).
-    private static func declaredEntityNames(_ bytes: [UInt8]) -> Set<String> {
+    private static func declaredEntityNames(_ bytes: UnsafeBufferPointer<UInt8>) -> Set<String> {
         let marker = Array("<!ENTITY".utf8)
         var names: Set<String> = []
-        guard bytes.count > marker.count else { return names }
-        var i = 0
+        var i = find(marker, in: bytes, from: 0)
         while i + marker.count < bytes.count {
-            if bytes[i] == marker[0], Array(bytes[i..<(i + marker.count)]) == marker {
-                var j = i + marker.count
-                while j < bytes.count, bytes[j] == 0x20 || bytes[j] == 0x09 || bytes[j] == 0x0A || bytes[j] == 0x0D { j += 1 }
-                let start = j
-                while j < bytes.count, isNameByte(bytes[j]) { j += 1 }
-                if j > start { names.insert(String(decoding: bytes[start..<j], as: UTF8.self)) }
-                i = j
-            } else {
-                i += 1
-            }
+            var j = i + marker.count
+            while j < bytes.count, bytes[j] == 0x20 || bytes[j] == 0x09 || bytes[j] == 0x0A || bytes[j] == 0x0D { j += 1 }
+            let start = j
+            while j < bytes.count, isNameByte(bytes[j]) { j += 1 }
+            if j > start { names.insert(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<j]), as: UTF8.self)) }
+            i = find(marker, in: bytes, from: j)
         }
         return names
     }

@@ -147,7 +147,8 @@ public enum FeedDate {
 
     /// A zone designator to seconds east of UTC: `Z`, `GMT`, `EST`, `+0100`, `-05:00`, `+01`, `GMT+2`.
     static func zoneOffset(_ raw: String) -> Int? {
-        var zone = raw.trimmingCharacters(in: .whitespaces).lowercased()
+        if let offset = simpleZoneOffset(raw) { return offset }
+        var zone = TextTrimming.trimSpaces(raw).lowercased()
         if zone.hasPrefix("(") { return nil }
         if let named = namedZones[zone] { return named * 3600 }
         for prefix in ["gmt", "utc", "ut"] where zone.hasPrefix(prefix) && zone.count > prefix.count {
@@ -174,9 +175,98 @@ public enum FeedDate {
         return sign == "-" ? -seconds : seconds
     }
 
+    /// The zones most feeds write, read from the bytes: `Z`, `GMT`, `UTC`, `+hhmm`, `+hh:mm`. nil for
+    /// anything else (including out-of-range values), which `zoneOffset` then reads the long way.
+    private static func simpleZoneOffset(_ raw: String) -> Int? {
+        let b = raw.utf8
+        switch b.count {
+        case 1:
+            return b.first == UInt8(ascii: "Z") || b.first == UInt8(ascii: "z") ? 0 : nil
+        case 3:
+            return raw == "GMT" || raw == "UTC" ? 0 : nil
+        case 5, 6:
+            var bytes = Array(b)
+            guard bytes[0] == UInt8(ascii: "+") || bytes[0] == UInt8(ascii: "-") else { return nil }
+            if bytes.count == 6 {
+                guard bytes[3] == UInt8(ascii: ":") else { return nil }
+                bytes.remove(at: 3)
+            }
+            guard bytes[1...4].allSatisfy(isDigit) else { return nil }
+            let hours = Int(bytes[1] - 0x30) * 10 + Int(bytes[2] - 0x30)
+            let minutes = Int(bytes[3] - 0x30) * 10 + Int(bytes[4] - 0x30)
+            guard hours <= 18, minutes < 60 else { return nil }
+            let seconds = hours * 3600 + minutes * 60
+            return bytes[0] == UInt8(ascii: "-") ? -seconds : seconds
+        default:
+            return nil
+        }
+    }
+
+    /// The canonical RFC 822 layout, `Sun, 06 Nov 1994 08:49:37 +0000` (weekday optional, zone
+    /// `GMT` or numeric, seconds optional), read from the bytes. nil when the text is laid out any
+    /// other way: `parseRFC822` then reads it token by token, with the same result for this layout.
+    private static func parseCanonicalRFC822(_ b: [UInt8]) -> Date? {
+        var i = 0
+        func letters(_ count: Int) -> Bool {
+            guard i + count <= b.count else { return false }
+            for k in i..<(i + count) where !((b[k] | 0x20) >= 0x61 && (b[k] | 0x20) <= 0x7A) { return false }
+            return true
+        }
+        func digits(_ count: Int) -> Int? {
+            guard i + count <= b.count else { return nil }
+            var value = 0
+            for k in i..<(i + count) {
+                guard isDigit(b[k]) else { return nil }
+                value = value * 10 + Int(b[k] - 0x30)
+            }
+            i += count
+            return value
+        }
+        func take(_ byte: UInt8) -> Bool {
+            guard i < b.count, b[i] == byte else { return false }
+            i += 1
+            return true
+        }
+        func monthNumber(_ at: Int) -> Int? {
+            let key = String(decoding: b[at..<(at + 3)], as: UTF8.self).lowercased()
+            return months[key]
+        }
+        // Weekday (not a month name, which the general parser would take as the month).
+        if letters(3), i + 3 < b.count, b[i + 3] == UInt8(ascii: ",") {
+            guard monthNumber(i) == nil else { return nil }
+            i += 4
+            guard take(UInt8(ascii: " ")) else { return nil }
+        }
+        let dayStart = i
+        guard var day = digits(1) else { return nil }
+        if let second = digits(1) { day = day * 10 + second }
+        guard i - dayStart <= 2, take(UInt8(ascii: " ")), letters(3), let month = monthNumber(i) else { return nil }
+        i += 3
+        guard take(UInt8(ascii: " ")), let year = digits(4), take(UInt8(ascii: " ")) else { return nil }
+        guard let hour = digits(2), take(UInt8(ascii: ":")), let minute = digits(2) else { return nil }
+        var second = 0
+        if take(UInt8(ascii: ":")) {
+            guard let s = digits(2) else { return nil }
+            second = s
+        }
+        guard take(UInt8(ascii: " ")), i < b.count else { return nil }
+        let zone = String(decoding: b[i...], as: UTF8.self)
+        guard let first = b.last, first != UInt8(ascii: ","),
+            b[i...].allSatisfy({ $0 != 0x20 && $0 != 0x09 && $0 != 0x0D && $0 != 0x0A && $0 != UInt8(ascii: ",") }),
+            b[i] == UInt8(ascii: "+") || b[i] == UInt8(ascii: "-") || zone == "GMT" || zone == "UTC" || zone == "Z",
+            let offset = simpleZoneOffset(zone)
+        else { return nil }
+        return makeDate(
+            year: year, month: month, day: day, hour: hour, minute: minute, second: second, offsetSeconds: offset)
+    }
+
     private static func parseRFC822(_ text: String) -> Date? {
-        let separators = CharacterSet(charactersIn: " \t\r\n,")
-        var tokens = text.components(separatedBy: separators).filter { !$0.isEmpty }
+        if let date = parseCanonicalRFC822(Array(text.utf8)) { return date }
+        // Tokens between separators (all ASCII, so splitting the UTF-8 bytes splits as
+        // `components(separatedBy:)` did, without Foundation).
+        var tokens = text.utf8.split(whereSeparator: {
+            $0 == 0x20 || $0 == 0x09 || $0 == 0x0D || $0 == 0x0A || $0 == UInt8(ascii: ",")
+        }).map { String(Substring($0)) }
         var day: Int?
         var month: Int?
         var year: Int?

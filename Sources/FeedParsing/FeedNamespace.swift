@@ -17,12 +17,12 @@ enum FeedNamespace {
 
     /// The first child element named `name` in any of `namespaces`.
     static func first(_ node: XMLNode, _ name: String, _ namespaces: Set<String>) -> XMLNode? {
-        node.elements.first { $0.name == name && $0.namespace.map(namespaces.contains) == true }
+        node.firstChild(name) { XMLNode.hasNamespace($0, in: namespaces) }
     }
 
     /// The child elements named `name` in any of `namespaces`.
     static func all(_ node: XMLNode, _ name: String, _ namespaces: Set<String>) -> [XMLNode] {
-        node.elements.filter { $0.name == name && $0.namespace.map(namespaces.contains) == true }
+        node.children(name) { XMLNode.hasNamespace($0, in: namespaces) }
     }
     /// Some feeds write the RSS 2.0 elements in a (non-standard) namespace of their own.
     static let rss20Variants: Set<String> = ["http://backend.userland.com/rss2", "http://blogs.law.harvard.edu/tech/rss"]

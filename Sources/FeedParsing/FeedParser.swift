@@ -94,7 +94,7 @@ public enum FeedParser {
         let name = root.name.lowercased()
         switch name {
         case "rss":
-            let version = root.attribute("version")?.trimmingCharacters(in: .whitespaces) ?? ""
+            let version = root.attribute("version").map(TextTrimming.trimSpaces) ?? ""
             if version.hasPrefix("0.9") { return .rss09x }
             return .rss20
         case "rdf":
@@ -126,21 +126,37 @@ public enum FeedParser {
     /// characters their bytes stand for (U+0092 is ’): a windows-1252 feed mislabelled as Latin-1 or
     /// UTF-8. Text without them is returned as is, after one byte scan.
     static func demoronize(_ text: String) -> String {
-        var utf8 = text.utf8.makeIterator()
-        var found = false
-        while let byte = utf8.next() {
-            if byte == 0xC2, let next = utf8.next(), (0x80...0x9F).contains(next) {
-                found = true
-                break
-            }
-        }
-        guard found else { return text }
+        guard containsC1(text) else { return text }
         var scalars = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
             let value = EntityText.windows1252Fixup(scalar.value)
             scalars.append(Unicode.Scalar(value) ?? scalar)
         }
         return String(scalars)
+    }
+
+    /// Whether the UTF-8 of `text` has a C1 control (0xC2 then 0x80...0x9F), found with `memchr`.
+    static func containsC1(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { utf8 in
+            guard let base = utf8.baseAddress else { return false }
+            var offset = 0
+            while offset < utf8.count, let hit = memchr(base + offset, 0xC2, utf8.count - offset) {
+                let index = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                if index + 1 < utf8.count, (0x80...0x9F).contains(utf8[index + 1]) { return true }
+                offset = index + 1
+            }
+            return false
+        }
+    }
+
+    /// Whether the UTF-8 of `text` contains `byte` (`memchr`).
+    static func utf8Contains(_ text: String, _ byte: UInt8) -> Bool {
+        var text = text
+        return text.withUTF8 { utf8 in
+            guard let base = utf8.baseAddress else { return false }
+            return memchr(base, Int32(byte), utf8.count) != nil
+        }
     }
 
     /// A language tag: trimmed, `_` written `-` (`en_US` is `en-US`, BCP 47), nil when empty.
@@ -154,7 +170,7 @@ public enum FeedParser {
         guard let raw else { return nil }
         var text = TextTrimming.trim(demoronize(raw))
         if text.isEmpty { return nil }
-        if let node, text.utf8.contains(UInt8(ascii: "<")), let base = node.baseURI, !base.isEmpty {
+        if let node, utf8Contains(text, UInt8(ascii: "<")), let base = node.baseURI, !base.isEmpty {
             text = HTMLLinks.resolveRelative(in: text) { XMLNode.resolve($0, against: base) }
         }
         return text

@@ -14,7 +14,7 @@ public enum HTMLText {
     /// ("<b>a</b><i>b</i>" stays "ab" but "a<br>b" and "</p><p>" separate); entities decoded
     /// (including `&nbsp;` `&rsquo;`); runs of whitespace inside a paragraph collapsed to one space; trimmed.
     public static func plainText(fromHTML html: String) -> String {
-        guard html.contains("<") || html.contains("&") else {
+        guard FeedParser.utf8Contains(html, UInt8(ascii: "<")) || FeedParser.utf8Contains(html, UInt8(ascii: "&")) else {
             var builder = PlainTextBuilder()
             builder.text(html)
             return builder.result()

@@ -1,5 +1,6 @@
 import Foundation
 import QuoteCore
+internal import CLibXML2
 
 /// RSS 0.9x, 1.0 (RDF) and 2.0 to the `ParsedFeed` model.
 ///
@@ -14,12 +15,16 @@ struct RSSParser {
     /// The namespaces whose elements are RSS's own in this document.
     private let coreNamespaces: Set<String?>
 
+    private func isCore(_ node: xmlNodePtr) -> Bool {
+        coreNamespaces.contains { XMLNode.hasNamespace(node, $0) }
+    }
+
     private func core(_ node: XMLNode, _ name: String) -> XMLNode? {
-        node.elements.first { $0.name == name && coreNamespaces.contains($0.namespace) }
+        node.firstChild(name, where: isCore)
     }
 
     private func coreAll(_ node: XMLNode, _ name: String) -> [XMLNode] {
-        node.elements.filter { $0.name == name && coreNamespaces.contains($0.namespace) }
+        node.children(name, where: isCore)
     }
 
     static func parse(root: XMLNode, into feed: inout ParsedFeed) {

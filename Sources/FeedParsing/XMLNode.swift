@@ -20,11 +20,8 @@ struct XMLNode {
     /// The local name (without prefix). An undeclared prefix, which libxml2 keeps in the name when
     /// it recovers, is dropped too.
     var name: String {
-        let raw = pointer.pointee.name.map { String(cString: $0) } ?? ""
-        if pointer.pointee.ns == nil, let colon = raw.lastIndex(of: ":") {
-            return String(raw[raw.index(after: colon)...])
-        }
-        return raw
+        guard let local = Self.localName(pointer) else { return "" }
+        return String(cString: local)
     }
 
     /// The namespace URI, nil for no namespace.
@@ -54,14 +51,82 @@ struct XMLNode {
         return false
     }
 
+    // MARK: - Child lookup without Swift strings
+    //
+    // Lookups compare libxml2's C strings in place (the local name, then the namespace URI), so
+    // finding a child allocates nothing; an `XMLNode` is made only for the match.
+
+    /// The local name as libxml2 stores it: after the last `:` when the element has no namespace.
+    static func localName(_ node: xmlNodePtr) -> UnsafePointer<xmlChar>? {
+        guard let raw = node.pointee.name else { return nil }
+        if node.pointee.ns == nil,
+            let colon = strrchr(UnsafeRawPointer(raw).assumingMemoryBound(to: CChar.self), Int32(UInt8(ascii: ":")))
+        {
+            return UnsafeRawPointer(colon + 1).assumingMemoryBound(to: xmlChar.self)
+        }
+        return raw
+    }
+
+    /// Whether the element's local name is `name` (a NUL-terminated C string).
+    static func hasLocalName(_ node: xmlNodePtr, _ name: UnsafePointer<CChar>) -> Bool {
+        guard let local = localName(node) else { return name.pointee == 0 }
+        return strcmp(UnsafeRawPointer(local).assumingMemoryBound(to: CChar.self), name) == 0
+    }
+
+    /// Whether the element's namespace URI is `namespace` (nil: no namespace).
+    static func hasNamespace(_ node: xmlNodePtr, _ namespace: String?) -> Bool {
+        let href = node.pointee.ns?.pointee.href
+        guard let namespace else { return href == nil }
+        guard let href else { return false }
+        return namespace.utf8.withContiguousStorageIfAvailable { utf8 in
+            utf8.count == strlen(UnsafeRawPointer(href).assumingMemoryBound(to: CChar.self))
+                && (utf8.isEmpty || memcmp(utf8.baseAddress!, href, utf8.count) == 0)
+        } ?? (String(cString: href) == namespace)
+    }
+
+    /// Whether the element's namespace URI is one of `namespaces` (never true without a namespace).
+    static func hasNamespace(_ node: xmlNodePtr, in namespaces: Set<String>) -> Bool {
+        guard node.pointee.ns?.pointee.href != nil else { return false }
+        return namespaces.contains { hasNamespace(node, $0) }
+    }
+
+    /// The first child element with this local name whose namespace passes `accept`.
+    func firstChild(_ name: String, where accept: (xmlNodePtr) -> Bool) -> XMLNode? {
+        name.withCString { cName in
+            var child = pointer.pointee.children
+            while let node = child {
+                if node.pointee.type == XML_ELEMENT_NODE, Self.hasLocalName(node, cName), accept(node) {
+                    return XMLNode(pointer: node, document: document)
+                }
+                child = node.pointee.next
+            }
+            return nil
+        }
+    }
+
+    /// The child elements with this local name whose namespace passes `accept`.
+    func children(_ name: String, where accept: (xmlNodePtr) -> Bool) -> [XMLNode] {
+        name.withCString { cName in
+            var result: [XMLNode] = []
+            var child = pointer.pointee.children
+            while let node = child {
+                if node.pointee.type == XML_ELEMENT_NODE, Self.hasLocalName(node, cName), accept(node) {
+                    result.append(XMLNode(pointer: node, document: document))
+                }
+                child = node.pointee.next
+            }
+            return result
+        }
+    }
+
     /// The first child element with this local name and namespace.
     func first(_ name: String, _ namespace: String?) -> XMLNode? {
-        elements.first { $0.name == name && $0.namespace == namespace }
+        firstChild(name) { Self.hasNamespace($0, namespace) }
     }
 
     /// All child elements with this local name and namespace.
     func all(_ name: String, _ namespace: String?) -> [XMLNode] {
-        elements.filter { $0.name == name && $0.namespace == namespace }
+        children(name) { Self.hasNamespace($0, namespace) }
     }
 
     /// An attribute's value; `namespace` nil means an attribute without namespace.
@@ -76,6 +141,14 @@ struct XMLNode {
 
     /// All descendant text (text, CDATA and the content of declared entities), unchanged.
     var text: String {
+        // The common case, one text or CDATA child: decoded straight from libxml2's buffer.
+        if let child = pointer.pointee.children, child.pointee.next == nil,
+            child.pointee.type == XML_TEXT_NODE || child.pointee.type == XML_CDATA_SECTION_NODE,
+            let content = child.pointee.content
+        {
+            let count = min(strlen(UnsafeRawPointer(content).assumingMemoryBound(to: CChar.self)), Self.maxTextBytes)
+            return String(decoding: UnsafeBufferPointer(start: content, count: count), as: UTF8.self)
+        }
         var budget = TextBudget()
         var bytes: [UInt8] = []
         Self.gatherText(pointer.pointee.children, into: &bytes, budget: &budget, depth: 0)
@@ -166,17 +239,37 @@ struct XMLNode {
     ]
 
     private static func appendEscaped(_ string: String, into out: inout [UInt8], budget: inout TextBudget, attribute: Bool) {
-        for byte in string.utf8 {
-            guard budget.remaining > 0 else { return }
-            switch byte {
-            case UInt8(ascii: "&"): out.append(contentsOf: Array("&amp;".utf8))
-            case UInt8(ascii: "<"): out.append(contentsOf: Array("&lt;".utf8))
-            case UInt8(ascii: ">"): out.append(contentsOf: Array("&gt;".utf8))
-            case UInt8(ascii: "\"") where attribute: out.append(contentsOf: Array("&quot;".utf8))
-            default: out.append(byte)
+        var string = string
+        string.withUTF8 { appendEscaped($0, into: &out, budget: &budget, attribute: attribute) }
+    }
+
+    private static let escapedAmpersand: [UInt8] = Array("&amp;".utf8)
+    private static let escapedLess: [UInt8] = Array("&lt;".utf8)
+    private static let escapedGreater: [UInt8] = Array("&gt;".utf8)
+    private static let escapedQuote: [UInt8] = Array("&quot;".utf8)
+
+    /// Appends `bytes` escaped, as far as the budget goes (one unit per input byte); runs without
+    /// anything to escape are copied in one piece.
+    private static func appendEscaped(
+        _ bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8], budget: inout TextBudget, attribute: Bool
+    ) {
+        let count = min(bytes.count, max(budget.remaining, 0))
+        var copied = 0
+        for index in 0..<count {
+            let replacement: [UInt8]
+            switch bytes[index] {
+            case UInt8(ascii: "&"): replacement = escapedAmpersand
+            case UInt8(ascii: "<"): replacement = escapedLess
+            case UInt8(ascii: ">"): replacement = escapedGreater
+            case UInt8(ascii: "\"") where attribute: replacement = escapedQuote
+            default: continue
             }
-            budget.remaining -= 1
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<index]))
+            out.append(contentsOf: replacement)
+            copied = index + 1
         }
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<count]))
+        budget.remaining -= count
     }
 
     /// Namespaces whose elements are written as plain HTML (no `xmlns`): none, XHTML, and the feed
@@ -197,7 +290,9 @@ struct XMLNode {
             switch node.pointee.type {
             case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
                 if let content = node.pointee.content {
-                    appendEscaped(String(cString: content), into: &out, budget: &budget, attribute: false)
+                    let length = strlen(UnsafeRawPointer(content).assumingMemoryBound(to: CChar.self))
+                    appendEscaped(
+                        UnsafeBufferPointer(start: content, count: length), into: &out, budget: &budget, attribute: false)
                 }
             case XML_ENTITY_REF_NODE:
                 if depth < maxEntityDepth {

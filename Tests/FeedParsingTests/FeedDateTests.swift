@@ -22,6 +22,12 @@ struct FeedDateTests {
         ("Mon, 02 Jan 2006 22:04:05.123 +0000", 1_136_239_445.123),
         ("Mon Jan  2 22:04:05 2006", 1_136_239_445),
         ("Wed, 31 Dec 2003 10:14:55 -0700", 1_072_890_895),
+        // Around the byte-level fast path for the canonical layout: a weekday that is a month name
+        // (the first month wins, as in the token parser), a lower-case zone, +hh:mm, one-digit day.
+        ("Jan, 02 Feb 2006 22:04:05 GMT", 1_136_239_445),
+        ("Mon, 02 Jan 2006 22:04:05 gmt", 1_136_239_445),
+        ("Mon, 02 Jan 2006 23:04:05 +01:00", 1_136_239_445),
+        ("Mon, 2 Jan 2006 22:04 +0000", 1_136_239_440),
         ("2006-01-02T15:04:05-07:00", 1_136_239_445),
         ("2006-01-02T22:04:05Z", 1_136_239_445),
         ("2006-01-02T22:04:05.5Z", 1_136_239_445.5),

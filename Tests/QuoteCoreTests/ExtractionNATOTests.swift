@@ -35,12 +35,12 @@ struct ExtractionNATOTests {
         }
         let got = quotes.map { "\($0.text) | \($0.speaker ?? "nil") | \($0.kind.rawValue)" }
         let expected = [
-            "unrealistic | Pete Hegseth | speech",
+            "unrealistic. | Pete Hegseth | speech",
             "not realistic | Pete Hegseth | speech",
             "robust | Pete Hegseth | speech",
             "lasting | Pete Hegseth | speech",
-            "NATO must be stronger (…) not a club of diplomats | Pete Hegseth | speech",
-            "Secretary Hegseth, we hear you | John Healey | speech",
+            "NATO must be stronger (…) not a club of diplomats. | Pete Hegseth | speech",
+            "Secretary Hegseth, we hear you. | John Healey | speech",
             "3% | Mark Rutte | speech",
         ]
         #expect(got == expected)

@@ -91,6 +91,12 @@ enum Tokenizer {
                 var text = str(i, j)
                 var t = Token(kind: .word, text: text, lower: text.lowercased(), start: i, end: j)
                 t.isCap = s[i].properties.isUppercase
+                // Arabic article prefixes on surnames ("al-Sharaa", "el-Sisi") keep the name capitalized.
+                if !t.isCap, let dash = text.firstIndex(of: "-"),
+                   ["al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "ibn", "bin", "abu"].contains(text[..<dash].lowercased()),
+                   let after = text[text.index(after: dash)...].unicodeScalars.first, after.properties.isUppercase {
+                    t.isCap = true
+                }
                 if text.count > 2, text.hasSuffix("\u{2019}s") || text.hasSuffix("'s") || text.hasSuffix("\u{2019}S") {
                     text = String(text.dropLast(2))
                     t.text = text
