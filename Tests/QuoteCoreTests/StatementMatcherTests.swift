@@ -91,3 +91,19 @@ import Testing
         #expect(matcher.bestMatch(for: MatchInput(text: "", speaker: "Pete Hegseth")) == nil)
     }
 }
+
+@Suite struct QuoteContextTests {
+    @Test func sentenceAroundAQuote() {
+        let text = "First sentence. He called the plan ‘unrealistic.’ Then he said it was ‘not realistic,’ adding more.\nNext paragraph."
+        let scalars = Array(text.unicodeScalars)
+        func range(of quote: String) -> (Int, Int) {
+            let needle = Array(quote.unicodeScalars)
+            let start = (0...(scalars.count - needle.count)).first { Array(scalars[$0..<$0 + needle.count]) == needle }!
+            return (start, start + needle.count)
+        }
+        let (a, b) = range(of: "unrealistic.")
+        #expect(QuoteContext.sentence(in: text, start: a, end: b) == "He called the plan ‘unrealistic.’", "a quote ending its sentence ends the context")
+        let (c, d) = range(of: "not realistic")
+        #expect(QuoteContext.sentence(in: text, start: c, end: d) == "Then he said it was ‘not realistic,’ adding more.")
+    }
+}

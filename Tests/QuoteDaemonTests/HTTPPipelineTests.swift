@@ -36,7 +36,7 @@ import Testing
         let third = try await harness.refresh(feed)
         #expect(third.events.map(\.type) == [.quoteEdited], "\(third.events)")
         #expect(third.events.first?.statement == "healey-we-hear-you")
-        #expect(third.events.first?.previous == "Secretary Hegseth, we hear you")
+        #expect(third.events.first?.previous == "Secretary Hegseth, we hear you.")
         #expect(try await harness.store.feedState(id: "wire")?.etag == "\"v2\"")
     }
 

@@ -24,7 +24,7 @@ import Testing
         #expect(new.first { $0.statement == "healey-we-hear-you" }?.speaker == "John Healey")
         #expect(new.first { $0.statement == "hegseth-nato-stronger" }?.speaker == "Pete Hegseth")
         let log = harness.sink.contents
-        #expect(log.contains("<5>quote.new statement=healey-we-hear-you speaker=\"John Healey\" feed=nato-example score=1.00 quote=\"Secretary Hegseth, we hear you\""), "\(log)")
+        #expect(log.contains("<5>quote.new statement=healey-we-hear-you speaker=\"John Healey\" feed=nato-example score=1.00 quote=\"Secretary Hegseth, we hear you.\""), "\(log)")
         #expect(log.components(separatedBy: "quote.new").count - 1 == new.count)
 
         let second = try await harness.refresh(feed)
