@@ -77,4 +77,38 @@ import Testing
         let next = try #require(try await harness.store.feedState(id: "busy")?.nextDue)
         #expect(next.timeIntervalSince(start) >= 7199)
     }
+
+    /// `fetchArticles`: the quotes come from the linked page's main text, fetched through the same
+    /// fetcher; quotes in the page's navigation and related links stay out.
+    @Test func articlePagesAreReadWhenAsked() async throws {
+        let server = try TestHTTPServer()
+        defer { server.stop() }
+        let statements = [
+            Statement(id: "hear", speaker: "John Healey", aliases: ["Healey"], text: "Secretary Hegseth, we hear you"),
+            Statement(id: "decoy", speaker: "John Healey", aliases: ["Healey"], text: "The budget is a disgrace for the armed forces"),
+        ]
+        let harness = try PipelineHarness(statements: statements)
+        let page = """
+            <html><head><title>Healey answers Hegseth</title></head><body>
+            <nav><ul><li><a href="/">Home</a></li><li><a href="/world">World</a></li></ul></nav>
+            <article><h1>Healey answers Hegseth</h1>
+            <p>British Defence Secretary John Healey, who led the discussions in Brussels on Wednesday, answered the American demands directly.</p>
+            <p>“Secretary Hegseth, we hear you,” Healey told the ministers, adding that Europe would carry more of the burden in the years ahead.</p>
+            <p>The meeting ended without a joint statement, officials said, and the ministers will meet again in June.</p>
+            </article>
+            <aside><h2>Most read</h2><ul><li><a href="/x">Healey: “The budget is a disgrace for the armed forces”</a></li></ul></aside>
+            <footer><p>© Example Wire</p></footer></body></html>
+            """
+        server.route("/articles/healey.html", .ok(page, headers: [("Content-Type", "text/html; charset=utf-8")]))
+        let feedText = rss([("g1", server.url("/articles/healey.html"), "<p>Healey answered the U.S. demands.</p>")])
+        server.route("/rss.xml", .ok(feedText))
+        let outcome = try await harness.refresh(FeedConfig(id: "wire", url: server.url("/rss.xml"), fetchArticles: true))
+        #expect(outcome.events.map(\.statement) == ["hear"], "\(outcome.events)")
+        #expect(outcome.events.first?.speaker == "John Healey")
+        #expect(server.requests.contains { $0.path == "/articles/healey.html" })
+
+        // Without fetchArticles the feed's own text has no quote.
+        let plain = try PipelineHarness(statements: statements)
+        #expect(try await plain.refresh(FeedConfig(id: "wire", url: server.url("/rss.xml"))).events.isEmpty)
+    }
 }
