@@ -119,6 +119,49 @@ import Testing
         #expect(!events.stdout.contains("feed.failed"), "\(events.stdout)")
     }
 
+    /// A cycle over faulty feeds: each fault fails its own feed with a message saying what happened,
+    /// and the good feed in the same cycle is read all the same.
+    @Test func eachFaultFailsItsFeedAloneAndTheCycleGoesOn() throws {
+        let server = try TestHTTPServer()
+        defer { server.stop() }
+        let example = try Data(contentsOf: CLI.repositoryRoot.appendingPathComponent("Examples/feeds/nato-ministers.xml"))
+        server.route("/good.xml", TestRoute(body: [UInt8](example), etag: "\"1\""))
+        server.route("/error.xml", TestRoute(status: 500))
+        server.route("/page.html", .ok("<!DOCTYPE html><html><head><title>Home</title></head><body><p>Welcome</p></body></html>"))
+        server.route("/silent.xml", TestRoute(behavior: .neverAnswer))
+        server.route("/huge.xml", TestRoute(body: Array(repeating: UInt8(ascii: "x"), count: 11_000_000)))
+        let bomb = """
+            <?xml version="1.0"?><!DOCTYPE r [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">\
+            <!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;"><!ENTITY d "&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;">\
+            <!ENTITY e "&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;"><!ENTITY f "&e;&e;&e;&e;&e;&e;&e;&e;&e;&e;">\
+            <!ENTITY g "&f;&f;&f;&f;&f;&f;&f;&f;&f;&f;"><!ENTITY h "&g;&g;&g;&g;&g;&g;&g;&g;&g;&g;">]>\
+            <rss version="2.0"><channel><title>&h;</title><item><title>&h;</title></item></channel></rss>
+            """
+        server.route("/bomb.xml", .ok(bomb))
+        let folder = try CLI.exampleFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var config = CLI.json(try String(contentsOf: folder.appendingPathComponent("feeds.json"), encoding: .utf8))
+        config["feeds"] = ["good", "error", "page", "silent", "huge", "bomb"].map { name -> [String: Any] in
+            let path = name == "page" ? "/page.html" : "/\(name).xml"
+            return ["id": name, "url": server.url(path), "timeout": 2]
+        }
+        try JSONSerialization.data(withJSONObject: config).write(to: folder.appendingPathComponent("feeds.json"))
+        let run = try CLI.run(["run", "--once", "--config", "feeds.json"], in: folder)
+        #expect(run.status == 0, "\(run.stderr)")
+        let events = try CLI.run(["events", "--json"], in: folder).lines.map(CLI.json)
+        #expect(events.filter { $0["type"] as? String == "quote.new" && $0["feed"] as? String == "good" }.count >= 4)
+        let failures = Dictionary(events.filter { $0["type"] as? String == "feed.failed" }.map { ($0["feed"] as? String ?? "", $0["error"] as? String ?? "") }) { a, _ in a }
+        #expect(Set(failures.keys) == ["error", "page", "silent", "huge", "bomb"], "\(failures)")
+        #expect(failures["error"]?.contains("HTTP 500") == true, "\(failures)")
+        #expect(failures["page"]?.contains("not a feed") == true, "\(failures)")
+        #expect(failures["silent"]?.contains("within 2 s") == true, "\(failures)")
+        #expect(failures["huge"]?.contains("10 MB") == true, "\(failures)")
+        #expect(failures["bomb"] != nil)
+        for line in run.stderr.split(separator: "\n") where line.contains("feed.failed") {
+            #expect(!line.contains("\n"))
+        }
+    }
+
     /// SIGHUP re-reads the configuration: an invalid file is refused with the reason and the old one
     /// stays; a valid one is swapped in.
     @Test func sighupReloadsOrKeepsTheOldConfig() throws {
