@@ -20,3 +20,6 @@ bin=${1:-.build/release/quotewatch}
 start=$(date +%s.%N); "$bin" parse --json "$corpus/feeds" > /dev/null; end=$(date +%s.%N)
 bytes=$(du -sb "$corpus/feeds" | cut -f1)
 python3 -c "import sys; t=$end-$start; print(f'quotewatch parse --json {sys.argv[1]}/feeds: {t:.2f} s, {$bytes/1e6/t:.1f} MB/s')" "$corpus"
+echo
+echo "## fetching: 1,000 feeds from nginx on loopback (run --once, a cycle of 200s then of 304s)"
+./Benchmarks/fetch-bench.sh "$bin" 1000
