@@ -19,6 +19,7 @@ public enum ContractJSON {
             ("quote", .string(event.quote)),
             ("previous", .string(event.previous)),
             ("score", event.score.map { .number($0) } ?? .null),
+            ("tier", .string(event.tier?.rawValue)),
         ]
         if event.type == .claimChanged {
             pairs.append(("oldValues", .array((event.oldValues ?? []).map { .string($0) })))

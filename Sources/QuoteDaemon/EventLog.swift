@@ -18,6 +18,7 @@ public struct EventLog: Sendable {
         metadata["speaker"] = event.speaker.map { .string($0) }
         metadata["feed"] = .string(event.feed)
         if let score = event.score { metadata["score"] = .string(String(format: "%.2f", score)) }
+        metadata["tier"] = event.tier.map { .string($0.rawValue) }
         metadata["quote"] = event.quote.map { .string($0) }
         switch event.type {
         case .quoteEdited:
@@ -30,7 +31,9 @@ public struct EventLog: Sendable {
             metadata["previousSpeaker"] = .string(event.previous ?? "unnamed")
         case .feedFailed:
             metadata["error"] = event.detail.map { .string($0) }
-        case .quoteNew, .quoteRemoved, .feedRecovered:
+        case .quoteNew:
+            metadata["note"] = event.detail.map { .string($0) }
+        case .quoteRemoved, .feedRecovered:
             break
         }
         metadata["url"] = event.url.map { .string($0) }

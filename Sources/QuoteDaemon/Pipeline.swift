@@ -131,23 +131,43 @@ public final class Pipeline: Sendable {
         }
         let quotes = extractor.quotes(in: text)
         let analysis = ItemAnalyzer.analyze(text: text, quotes: quotes, matcher: active.matcher)
-        let changes = ChangeDetector.changes(
+        let (changes, states) = ChangeDetector.compare(
             previous: stored?.states ?? [:], current: analysis.current, unattributed: analysis.unattributed,
             statementIDs: active.config.statements.map(\.id))
         let time = now()
+        let newIDs = changes.filter { $0.type == .quoteNew }.map(\.statementID)
+        let firsts = try await store.firstAppearances(of: newIDs)
         let events = changes.map { change in
             ChangeEvent(
                 time: time, type: change.type, statement: change.statementID, feed: feed.id, item: identity,
                 url: item.link, title: item.title, speaker: change.state.speaker, quote: change.state.quote,
-                previous: change.previous, score: change.state.score, oldValues: change.oldValues,
-                newValues: change.newValues, detail: change.detail)
+                previous: change.previous, score: change.state.score, tier: change.state.tier, oldValues: change.oldValues,
+                newValues: change.newValues,
+                detail: change.type == .quoteNew
+                    ? newQuoteDetail(change, tracked: active.matcher.statement(id: change.statementID), first: firsts[change.statementID], feed: feed.id, identity: identity)
+                    : change.detail)
         }
         let version = ItemVersion(
             feedID: feed.id, identity: identity, link: item.link, title: item.title, published: item.published,
-            contentHash: contentHash, quotes: quotes, states: analysis.current, events: events, seen: time)
+            contentHash: contentHash, quotes: quotes, states: states, events: events, seen: time)
         let committed = try await store.commit(version)
         try await log(committed)
         return committed
+    }
+
+    /// What a `quote.new` adds for its reader: how its words differ from the tracked text, and where
+    /// the statement was first quoted when that was another item.
+    func newQuoteDetail(_ change: ItemChange, tracked: Statement?, first: FirstAppearance?, feed: String, identity: String) -> String? {
+        var parts: [String] = []
+        // A partial quote ("unrealistic") differs from any whole statement; say so only of fuller quotes.
+        let words = change.state.quote.split(whereSeparator: \.isWhitespace).count
+        if let tracked, change.state.tier == .fuzzy, words >= 4 {
+            parts.append("differs from the tracked text: " + WordDiff.render(from: tracked.text, to: change.state.quote))
+        }
+        if let first, first.feed != feed || first.item != identity {
+            parts.append("first quoted by \(first.feed) at \(JSONValue.iso8601(first.time)): “\(first.quote)”")
+        }
+        return parts.isEmpty ? nil : parts.joined(separator: "; ")
     }
 
     /// The main text of an item's linked page, or nil (logged) when it cannot be had.

@@ -169,9 +169,10 @@ public final class Store: Sendable {
             for state in try Row.fetchAll(db, sql: "SELECT * FROM statementState WHERE itemID = ?", arguments: [itemID]) {
                 let values = (state["numericValues"] as String?).flatMap { try? JSONDecoder().decode([NumericValue].self, from: Data($0.utf8)) } ?? []
                 let id: String = state["statementID"]
+                let history = (state["history"] as String?).flatMap { try? JSONDecoder().decode([String].self, from: Data($0.utf8)) } ?? []
                 states[id] = StatementState(
                     statementID: id, quote: state["quote"], speaker: state["speaker"], score: state["score"],
-                    tier: StatementMatch.Tier(rawValue: state["tier"]) ?? .fuzzy, values: values)
+                    tier: StatementMatch.Tier(rawValue: state["tier"]) ?? .fuzzy, values: values, history: history)
             }
             return StoredItem(contentHash: row["contentHash"], states: states)
         }
@@ -209,12 +210,37 @@ public final class Store: Sendable {
             try db.execute(sql: "DELETE FROM statementState WHERE itemID = ?", arguments: [itemID])
             for state in version.states.values.sorted(by: { $0.statementID < $1.statementID }) {
                 let values = String(decoding: try JSONEncoder().encode(state.values), as: UTF8.self)
+                let history = String(decoding: try JSONEncoder().encode(state.history), as: UTF8.self)
                 try db.execute(sql: """
-                    INSERT INTO statementState (itemID, statementID, quote, speaker, score, tier, numericValues) VALUES (?, ?, ?, ?, ?, ?, ?)
+                    INSERT INTO statementState (itemID, statementID, quote, speaker, score, tier, numericValues, history)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                     """,
-                    arguments: [itemID, state.statementID, state.quote, state.speaker, state.score, state.tier.rawValue, values])
+                    arguments: [itemID, state.statementID, state.quote, state.speaker, state.score, state.tier.rawValue, values, history])
+            }
+            for event in version.events where event.type == .quoteNew {
+                guard let statement = event.statement, let quote = event.quote else { continue }
+                try db.execute(sql: """
+                    INSERT OR IGNORE INTO firstAppearance (statementID, feed, item, url, quote, time) VALUES (?, ?, ?, ?, ?, ?)
+                    """, arguments: [statement, event.feed, version.identity, event.url, quote, event.time])
             }
             return try version.events.map { try Store.insert($0, db) }
+        }
+    }
+
+    // MARK: First appearances
+
+    /// Where each of these statements was first quoted (across all feeds), by statement id.
+    public func firstAppearances(of statementIDs: [String]) async throws(StoreError) -> [String: FirstAppearance] {
+        guard !statementIDs.isEmpty else { return [:] }
+        return try await read { db in
+            let marks = statementIDs.map { _ in "?" }.joined(separator: ", ")
+            var found: [String: FirstAppearance] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT * FROM firstAppearance WHERE statementID IN (\(marks))", arguments: StatementArguments(statementIDs)) {
+                let appearance = FirstAppearance(
+                    statementID: row["statementID"], feed: row["feed"], item: row["item"], url: row["url"], quote: row["quote"], time: row["time"])
+                found[appearance.statementID] = appearance
+            }
+            return found
         }
     }
 
@@ -225,11 +251,11 @@ public final class Store: Sendable {
             try values.map { String(decoding: try JSONEncoder().encode($0), as: UTF8.self) }
         }
         try db.execute(sql: """
-            INSERT INTO event (time, type, statement, feed, item, url, title, speaker, quote, previous, score, oldValues, newValues, detail)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO event (time, type, statement, feed, item, url, title, speaker, quote, previous, score, tier, oldValues, newValues, detail)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """,
             arguments: [event.time, event.type.rawValue, event.statement, event.feed, event.item, event.url, event.title,
-                        event.speaker, event.quote, event.previous, event.score, try json(event.oldValues),
+                        event.speaker, event.quote, event.previous, event.score, event.tier?.rawValue, try json(event.oldValues),
                         try json(event.newValues), event.detail])
         var stored = event
         stored.id = db.lastInsertedRowID
@@ -244,7 +270,8 @@ public final class Store: Sendable {
         return ChangeEvent(
             id: row["id"], time: row["time"], type: type, statement: row["statement"], feed: row["feed"],
             item: row["item"], url: row["url"], title: row["title"], speaker: row["speaker"], quote: row["quote"],
-            previous: row["previous"], score: row["score"], oldValues: list("oldValues"), newValues: list("newValues"),
+            previous: row["previous"], score: row["score"], tier: (row["tier"] as String?).flatMap(StatementMatch.Tier.init(rawValue:)),
+            oldValues: list("oldValues"), newValues: list("newValues"),
             detail: row["detail"])
     }
 

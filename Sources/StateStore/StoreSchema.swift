@@ -82,6 +82,22 @@ enum StoreSchema {
                 t.add(column: "fetchURL", .text)
             }
         }
+        migrator.registerMigration("v3: wording history, event tier, first appearances") { db in
+            try db.alter(table: "statementState") { t in
+                t.add(column: "history", .text).notNull().defaults(to: "[]")
+            }
+            try db.alter(table: "event") { t in
+                t.add(column: "tier", .text)
+            }
+            try db.create(table: "firstAppearance") { t in
+                t.primaryKey("statementID", .text)
+                t.column("feed", .text).notNull()
+                t.column("item", .text).notNull()
+                t.column("url", .text)
+                t.column("quote", .text).notNull()
+                t.column("time", .datetime).notNull()
+            }
+        }
         return migrator
     }
 }

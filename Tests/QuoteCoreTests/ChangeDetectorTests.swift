@@ -51,4 +51,21 @@ import Testing
         let changes = ChangeDetector.changes(previous: ["old": state("A is B", id: "old")], current: [:], unattributed: [:], statementIDs: ["s"])
         #expect(changes.isEmpty)
     }
+
+    /// A wording that flips back to one the item had before is one edit that says so, and the
+    /// stored history follows each step.
+    @Test func flipBackToAnEarlierWordingSaysSo() {
+        let ids = ["s"]
+        let first = ChangeDetector.compare(previous: [:], current: ["s": state("NATO must be stronger")], unattributed: [:], statementIDs: ids)
+        let second = ChangeDetector.compare(previous: first.states, current: ["s": state("NATO must be much stronger")], unattributed: [:], statementIDs: ids)
+        #expect(second.changes.first?.detail == "NATO must be {+much+} stronger")
+        #expect(second.states["s"]?.history == ["NATO must be stronger"])
+        let third = ChangeDetector.compare(previous: second.states, current: ["s": state("NATO must be stronger")], unattributed: [:], statementIDs: ids)
+        #expect(third.changes.map(\.type) == [.quoteEdited])
+        #expect(third.changes.first?.detail?.hasPrefix("back to an earlier wording: ") == true)
+        #expect(third.states["s"]?.history == ["NATO must be much stronger"])
+        let unchanged = ChangeDetector.compare(previous: third.states, current: ["s": state("NATO must be stronger.")], unattributed: [:], statementIDs: ids)
+        #expect(unchanged.changes.isEmpty)
+        #expect(unchanged.states["s"]?.history == ["NATO must be much stronger"], "history carried over")
+    }
 }

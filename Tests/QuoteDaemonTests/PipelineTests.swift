@@ -24,7 +24,7 @@ import Testing
         #expect(new.first { $0.statement == "healey-we-hear-you" }?.speaker == "John Healey")
         #expect(new.first { $0.statement == "hegseth-nato-stronger" }?.speaker == "Pete Hegseth")
         let log = harness.sink.contents
-        #expect(log.contains("<5>quote.new statement=healey-we-hear-you speaker=\"John Healey\" feed=nato-example score=1.00 quote=\"Secretary Hegseth, we hear you.\""), "\(log)")
+        #expect(log.contains("<5>quote.new statement=healey-we-hear-you speaker=\"John Healey\" feed=nato-example score=1.00 tier=normalized quote=\"Secretary Hegseth, we hear you.\""), "\(log)")
         #expect(log.components(separatedBy: "quote.new").count - 1 == new.count)
 
         // A file has no validators: the unchanged body's hash ends the refresh before parsing.
@@ -148,5 +148,40 @@ import Testing
         let outcome = try await harness.refresh(feed)
         #expect(outcome.result == .failed)
         #expect(outcome.error?.contains("not a feed") == true, "\(outcome.error ?? "")")
+    }
+
+    /// Edited and edited back: the second edit is one `quote.edited` that says it is a return to an
+    /// earlier wording.
+    @Test func flipFlopIsOneEventThatSaysSo() async throws {
+        let statements = [Statement(id: "stronger", speaker: "Pete Hegseth", aliases: ["Hegseth"], text: "NATO must be stronger, not a club of diplomats")]
+        let harness = try PipelineHarness(statements: statements)
+        let a = "<p>“NATO must be stronger, not a club of diplomats,” Pete Hegseth said.</p>"
+        let b = "<p>“NATO must be far stronger, not a club of diplomats,” Pete Hegseth said.</p>"
+        let feed = FeedConfig(id: "wire", url: try harness.writeFeed(rss([("g1", "https://example.org/a", a)])))
+        #expect(try await harness.refresh(feed).events.map(\.type) == [.quoteNew])
+        _ = try harness.writeFeed(rss([("g1", "https://example.org/a", b)]))
+        #expect(try await harness.refresh(feed).events.first?.detail?.hasPrefix("back to") == false)
+        _ = try harness.writeFeed(rss([("g1", "https://example.org/a", a)]))
+        let back = try await harness.refresh(feed)
+        #expect(back.events.map(\.type) == [.quoteEdited])
+        #expect(back.events.first?.detail?.hasPrefix("back to an earlier wording") == true, "\(back.events)")
+    }
+
+    /// The first appearance of a statement is kept; a later outlet quoting it in other words is a
+    /// `quote.new` that shows how its wording differs from the tracked text and where it came first.
+    @Test func laterOutletQuotingDifferentlyShowsTheDifference() async throws {
+        let statements = [Statement(id: "stronger", speaker: "Pete Hegseth", aliases: ["Hegseth"], text: "NATO must be stronger, not a club of diplomats")]
+        let harness = try PipelineHarness(statements: statements)
+        let first = FeedConfig(id: "wire-a", url: try harness.writeFeed(rss([("a1", "https://a.example/1", "<p>“NATO must be stronger, not a club of diplomats,” Pete Hegseth said.</p>")]), name: "a.xml"))
+        let second = FeedConfig(id: "wire-b", url: try harness.writeFeed(rss([("b1", "https://b.example/1", "<p>“The alliance must be stronger and not a club of diplomats,” Pete Hegseth said.</p>")]), name: "b.xml"))
+        let one = try await harness.refresh(first)
+        #expect(one.events.first?.tier == .exact)
+        #expect(one.events.first?.detail == nil)
+        let two = try await harness.refresh(second)
+        let event = try #require(two.events.first)
+        #expect(event.type == .quoteNew)
+        #expect(event.tier == .fuzzy)
+        #expect(event.detail?.contains("differs from the tracked text: ") == true, "\(event)")
+        #expect(event.detail?.contains("first quoted by wire-a") == true, "\(event)")
     }
 }

@@ -17,16 +17,37 @@ public enum ChangeDetector {
         previous: [String: StatementState], current: [String: StatementState],
         unattributed: [String: StatementState], statementIDs: [String]
     ) -> [ItemChange] {
+        compare(previous: previous, current: current, unattributed: unattributed, statementIDs: statementIDs).changes
+    }
+
+    /// The changes between two versions of one item, and the states to store for the new version
+    /// (each carrying the earlier wordings of its quote).
+    public static func compare(
+        previous: [String: StatementState], current: [String: StatementState],
+        unattributed: [String: StatementState], statementIDs: [String]
+    ) -> (changes: [ItemChange], states: [String: StatementState]) {
         var changes: [ItemChange] = []
+        var states = current
         for id in statementIDs {
             switch (previous[id], current[id]) {
             case (nil, let new?):
                 changes.append(ItemChange(type: .quoteNew, statementID: id, state: new))
-            case (let old?, let new?):
-                if TextNormalizer.normalizedString(old.quote) != TextNormalizer.normalizedString(new.quote) {
+            case (let old?, var new?):
+                let oldWords = TextNormalizer.normalizedString(old.quote)
+                let newWords = TextNormalizer.normalizedString(new.quote)
+                if oldWords != newWords {
+                    var history = old.history.filter { TextNormalizer.normalizedString($0) != newWords }
+                    let reverted = history.count < old.history.count
+                    history.append(old.quote)
+                    new.history = Array(history.suffix(StatementState.historyLimit))
+                    states[id] = new
+                    let diff = WordDiff.render(from: old.quote, to: new.quote)
                     changes.append(ItemChange(
                         type: .quoteEdited, statementID: id, state: new, previous: old.quote,
-                        detail: WordDiff.render(from: old.quote, to: new.quote)))
+                        detail: reverted ? "back to an earlier wording: " + diff : diff))
+                } else {
+                    new.history = old.history
+                    states[id] = new
                 }
                 if let claim = claimChange(old.values, new.values) {
                     changes.append(ItemChange(
@@ -48,7 +69,7 @@ public enum ChangeDetector {
                 continue
             }
         }
-        return changes
+        return (changes, states)
     }
 
     /// The values that differ between two quotes of a statement, as written, or nil when the same

@@ -17,6 +17,8 @@ public struct ChangeEvent: Sendable, Hashable, Codable {
     /// The earlier words (`quote.edited`, `claim.changed`) or the earlier speaker (`attribution.changed`).
     public var previous: String?
     public var score: Double?
+    /// The matching tier that decided (exact, normalized, fuzzy); nil for feed events.
+    public var tier: StatementMatch.Tier?
     /// `claim.changed`: the values before, as written ("5%").
     public var oldValues: [String]?
     /// `claim.changed`: the values after, as written ("3.5%").
@@ -27,7 +29,7 @@ public struct ChangeEvent: Sendable, Hashable, Codable {
     public init(
         id: Int64? = nil, time: Date, type: EventType, statement: String? = nil, feed: String, item: String? = nil,
         url: String? = nil, title: String? = nil, speaker: String? = nil, quote: String? = nil,
-        previous: String? = nil, score: Double? = nil, oldValues: [String]? = nil, newValues: [String]? = nil,
+        previous: String? = nil, score: Double? = nil, tier: StatementMatch.Tier? = nil, oldValues: [String]? = nil, newValues: [String]? = nil,
         detail: String? = nil
     ) {
         self.id = id
@@ -42,6 +44,7 @@ public struct ChangeEvent: Sendable, Hashable, Codable {
         self.quote = quote
         self.previous = previous
         self.score = score
+        self.tier = tier
         self.oldValues = oldValues
         self.newValues = newValues
         self.detail = detail

@@ -10,13 +10,23 @@ public struct StatementState: Sendable, Hashable, Codable {
     public var tier: StatementMatch.Tier
     /// The numbers in the quote, as typed values.
     public var values: [NumericValue]
+    /// Earlier wordings of this quote in the same item, oldest first (at most
+    /// ``StatementState/historyLimit``), so a flip back to one of them is told apart from a new edit.
+    public var history: [String]
 
-    public init(statementID: String, quote: String, speaker: String?, score: Double, tier: StatementMatch.Tier, values: [NumericValue]) {
+    /// How many earlier wordings are remembered per item and statement.
+    public static let historyLimit = 10
+
+    public init(
+        statementID: String, quote: String, speaker: String?, score: Double, tier: StatementMatch.Tier, values: [NumericValue],
+        history: [String] = []
+    ) {
         self.statementID = statementID
         self.quote = quote
         self.speaker = speaker
         self.score = score
         self.tier = tier
         self.values = values
+        self.history = history
     }
 }

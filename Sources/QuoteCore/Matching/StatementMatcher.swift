@@ -93,6 +93,11 @@ public struct StatementMatcher: Sendable {
 
     public var statements: [Statement] { entries.map(\.statement) }
 
+    /// The statement with this id.
+    public func statement(id: String) -> Statement? {
+        entries.first { $0.statement.id == id }?.statement
+    }
+
     /// The best statement the quote matches at or above that statement's threshold, guards applied.
     public func bestMatch(for input: MatchInput) -> StatementMatch? {
         candidates(for: input).first { $0.speakerMatches }
