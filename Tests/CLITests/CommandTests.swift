@@ -65,6 +65,32 @@ import Testing
         #expect(feeds.first?["result"] as? String == "ok")
     }
 
+    /// `events --follow` prints the events already stored, then each new one as it is committed.
+    @Test func eventsFollowPrintsNewEventsAsTheyCome() throws {
+        let folder = try CLI.exampleFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(try CLI.run(["run", "--once", "--config", "feeds.json"], in: folder).status == 0)
+        let follower = Process()
+        follower.executableURL = CLI.binary
+        follower.arguments = ["events", "--json", "--follow", "--type", "quote.edited"]
+        follower.currentDirectoryURL = folder
+        let log = DaemonLog()
+        let pipe = Pipe()
+        pipe.fileHandleForReading.readabilityHandler = { handle in log.append(handle.availableData) }
+        follower.standardOutput = pipe
+        try follower.run()
+        defer {
+            follower.terminate()
+            follower.waitUntilExit()
+        }
+        let feed = folder.appendingPathComponent("Examples/feeds/nato-ministers.xml")
+        let text = try String(contentsOf: feed, encoding: .utf8)
+        try Data(text.replacingOccurrences(of: "we hear you.", with: "we hear you loud and clear.").utf8).write(to: feed)
+        #expect(try CLI.run(["run", "--once", "--config", "feeds.json"], in: folder).status == 0)
+        #expect(log.wait(for: "\"type\": \"quote.edited\"", timeout: 15), "\(log.text)")
+        #expect(!log.text.contains("quote.new"), "the type filter holds while following")
+    }
+
     @Test func secondWriterIsRefusedNamingTheHolder() throws {
         let folder = try CLI.exampleFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
