@@ -43,14 +43,7 @@ enum EntityText {
     /// The character a reference body (`amp`, `#233`, `#xE9`) stands for.
     private static func scalar(forReference body: Substring) -> Unicode.Scalar? {
         if body.first == "#" {
-            let digits = body.dropFirst()
-            let value: UInt32?
-            if digits.first == "x" || digits.first == "X" {
-                value = UInt32(digits.dropFirst(), radix: 16)
-            } else {
-                value = UInt32(digits, radix: 10)
-            }
-            guard let value, value != 0 else { return nil }
+            guard let value = characterReferenceValue(body), value != 0 else { return nil }
             return Unicode.Scalar(windows1252Fixup(value))
         }
         switch body {
@@ -226,21 +219,15 @@ enum EntityText {
             || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".") || byte == UInt8(ascii: ":") || byte >= 0x80
     }
 
-    private static func characterReferenceValue(_ body: String) -> UInt32? {
+    /// The code point of a numeric reference body (`#233`, `#xE9`), or nil.
+    private static func characterReferenceValue(_ body: some StringProtocol) -> UInt32? {
         let digits = body.dropFirst()
         if digits.first == "x" || digits.first == "X" { return UInt32(digits.dropFirst(), radix: 16) }
         return UInt32(digits, radix: 10)
     }
 
     private static func isValidCharacterReference(_ body: String) -> Bool {
-        let digits = body.dropFirst()
-        let value: UInt32?
-        if digits.first == "x" || digits.first == "X" {
-            value = UInt32(digits.dropFirst(), radix: 16)
-        } else {
-            value = UInt32(digits, radix: 10)
-        }
-        guard let value else { return false }
+        guard let value = characterReferenceValue(body) else { return false }
         return value == 0x9 || value == 0xA || value == 0xD || (0x20...0xD7FF).contains(value)
             || (0xE000...0xFFFD).contains(value) || (0x10000...0x10FFFF).contains(value)
     }

@@ -59,34 +59,20 @@ public enum FeedDate {
     // MARK: - ISO 8601 / RFC 3339 / W3C-DTF
 
     private static func parseISO8601(_ b: [UInt8]) -> Date? {
-        var i = 0
-        func number(_ count: Int) -> Int? {
-            guard i + count <= b.count else { return nil }
-            var value = 0
-            for k in i..<(i + count) {
-                guard isDigit(b[k]) else { return nil }
-                value = value * 10 + Int(b[k] - 0x30)
-            }
-            i += count
-            return value
-        }
-        func take(_ char: Character) -> Bool {
-            if i < b.count, b[i] == char.asciiValue { i += 1; return true }
-            return false
-        }
-        guard let year = number(4) else { return nil }
+        var cursor = DateCursor(b)
+        guard let year = cursor.digits(4) else { return nil }
         var month = 1
         var day = 1
-        if take("-") {
-            guard let m = number(2) else { return nil }
+        if cursor.take(UInt8(ascii: "-")) {
+            guard let m = cursor.digits(2) else { return nil }
             month = m
-            if take("-") {
-                guard let d = number(2) else { return nil }
+            if cursor.take(UInt8(ascii: "-")) {
+                guard let d = cursor.digits(2) else { return nil }
                 day = d
             }
-        } else if let m = number(2) {
+        } else if let m = cursor.digits(2) {
             month = m
-            guard let d = number(2) else { return nil }
+            guard let d = cursor.digits(2) else { return nil }
             day = d
         }
         var hour = 0
@@ -94,23 +80,23 @@ public enum FeedDate {
         var second = 0
         var fraction = 0.0
         var offset = 0
-        if i < b.count, b[i] == UInt8(ascii: "T") || b[i] == UInt8(ascii: "t") || b[i] == UInt8(ascii: " ") {
-            i += 1
-            while i < b.count, b[i] == UInt8(ascii: " ") { i += 1 }
-            guard let h = number(2) else { return nil }
+        if let next = cursor.next, next == UInt8(ascii: "T") || next == UInt8(ascii: "t") || next == UInt8(ascii: " ") {
+            cursor.index += 1
+            cursor.skip(UInt8(ascii: " "))
+            guard let h = cursor.digits(2) else { return nil }
             hour = h
-            let colon = take(":")
-            if let m = number(2) {
+            let colon = cursor.take(UInt8(ascii: ":"))
+            if let m = cursor.digits(2) {
                 minute = m
-                if colon ? take(":") : true, let s = number(2) {
+                if colon ? cursor.take(UInt8(ascii: ":")) : true, let s = cursor.digits(2) {
                     second = s
                 }
-                if i < b.count, b[i] == UInt8(ascii: ".") || b[i] == UInt8(ascii: ",") {
-                    i += 1
+                if let next = cursor.next, next == UInt8(ascii: ".") || next == UInt8(ascii: ",") {
+                    cursor.index += 1
                     var digits = ""
-                    while i < b.count, isDigit(b[i]) {
-                        if digits.count < 9 { digits.append(Character(Unicode.Scalar(b[i]))) }
-                        i += 1
+                    while cursor.index < b.count, isDigit(b[cursor.index]) {
+                        if digits.count < 9 { digits.append(Character(Unicode.Scalar(b[cursor.index]))) }
+                        cursor.index += 1
                     }
                     fraction = Double("0." + digits) ?? 0
                 }
@@ -118,9 +104,9 @@ public enum FeedDate {
                 return nil
             }
         }
-        while i < b.count, b[i] == UInt8(ascii: " ") { i += 1 }
-        if i < b.count {
-            let rest = String(decoding: b[i...], as: UTF8.self)
+        cursor.skip(UInt8(ascii: " "))
+        if cursor.index < b.count {
+            let rest = String(decoding: b[cursor.index...], as: UTF8.self)
             guard let zone = zoneOffset(rest) else { return nil }
             offset = zone
         }
@@ -206,25 +192,10 @@ public enum FeedDate {
     /// `GMT` or numeric, seconds optional), read from the bytes. nil when the text is laid out any
     /// other way: `parseRFC822` then reads it token by token, with the same result for this layout.
     private static func parseCanonicalRFC822(_ b: [UInt8]) -> Date? {
-        var i = 0
+        var cursor = DateCursor(b)
         func letters(_ count: Int) -> Bool {
-            guard i + count <= b.count else { return false }
-            for k in i..<(i + count) where !((b[k] | 0x20) >= 0x61 && (b[k] | 0x20) <= 0x7A) { return false }
-            return true
-        }
-        func digits(_ count: Int) -> Int? {
-            guard i + count <= b.count else { return nil }
-            var value = 0
-            for k in i..<(i + count) {
-                guard isDigit(b[k]) else { return nil }
-                value = value * 10 + Int(b[k] - 0x30)
-            }
-            i += count
-            return value
-        }
-        func take(_ byte: UInt8) -> Bool {
-            guard i < b.count, b[i] == byte else { return false }
-            i += 1
+            guard cursor.index + count <= b.count else { return false }
+            for k in cursor.index..<(cursor.index + count) where !((b[k] | 0x20) >= 0x61 && (b[k] | 0x20) <= 0x7A) { return false }
             return true
         }
         func monthNumber(_ at: Int) -> Int? {
@@ -232,28 +203,28 @@ public enum FeedDate {
             return months[key]
         }
         // Weekday (not a month name, which the general parser would take as the month).
-        if letters(3), i + 3 < b.count, b[i + 3] == UInt8(ascii: ",") {
-            guard monthNumber(i) == nil else { return nil }
-            i += 4
-            guard take(UInt8(ascii: " ")) else { return nil }
+        if letters(3), cursor.index + 3 < b.count, b[cursor.index + 3] == UInt8(ascii: ",") {
+            guard monthNumber(cursor.index) == nil else { return nil }
+            cursor.index += 4
+            guard cursor.take(UInt8(ascii: " ")) else { return nil }
         }
-        let dayStart = i
-        guard var day = digits(1) else { return nil }
-        if let second = digits(1) { day = day * 10 + second }
-        guard i - dayStart <= 2, take(UInt8(ascii: " ")), letters(3), let month = monthNumber(i) else { return nil }
-        i += 3
-        guard take(UInt8(ascii: " ")), let year = digits(4), take(UInt8(ascii: " ")) else { return nil }
-        guard let hour = digits(2), take(UInt8(ascii: ":")), let minute = digits(2) else { return nil }
+        let dayStart = cursor.index
+        guard var day = cursor.digits(1) else { return nil }
+        if let second = cursor.digits(1) { day = day * 10 + second }
+        guard cursor.index - dayStart <= 2, cursor.take(UInt8(ascii: " ")), letters(3), let month = monthNumber(cursor.index) else { return nil }
+        cursor.index += 3
+        guard cursor.take(UInt8(ascii: " ")), let year = cursor.digits(4), cursor.take(UInt8(ascii: " ")) else { return nil }
+        guard let hour = cursor.digits(2), cursor.take(UInt8(ascii: ":")), let minute = cursor.digits(2) else { return nil }
         var second = 0
-        if take(UInt8(ascii: ":")) {
-            guard let s = digits(2) else { return nil }
+        if cursor.take(UInt8(ascii: ":")) {
+            guard let s = cursor.digits(2) else { return nil }
             second = s
         }
-        guard take(UInt8(ascii: " ")), i < b.count else { return nil }
-        let zone = String(decoding: b[i...], as: UTF8.self)
+        guard cursor.take(UInt8(ascii: " ")), cursor.index < b.count else { return nil }
+        let zone = String(decoding: b[cursor.index...], as: UTF8.self)
         guard let first = b.last, first != UInt8(ascii: ","),
-            b[i...].allSatisfy({ $0 != 0x20 && $0 != 0x09 && $0 != 0x0D && $0 != 0x0A && $0 != UInt8(ascii: ",") }),
-            b[i] == UInt8(ascii: "+") || b[i] == UInt8(ascii: "-") || zone == "GMT" || zone == "UTC" || zone == "Z",
+            b[cursor.index...].allSatisfy({ $0 != 0x20 && $0 != 0x09 && $0 != 0x0D && $0 != 0x0A && $0 != UInt8(ascii: ",") }),
+            b[cursor.index] == UInt8(ascii: "+") || b[cursor.index] == UInt8(ascii: "-") || zone == "GMT" || zone == "UTC" || zone == "Z",
             let offset = simpleZoneOffset(zone)
         else { return nil }
         return makeDate(

@@ -111,11 +111,8 @@ public final class Pipeline: Sendable {
                 processed += 1
             }
         }
-        if Task.isCancelled {
-            // Leave the body hash as it was, so the items not reached are read next time.
-            return try await succeed(feed, state, result: .ok, items: processed, events: events)
-        }
-        state.bodyHash = bodyHash.hex
+        // Cut short by shutdown: leave the body hash as it was, so the items not reached are read next time.
+        if !Task.isCancelled { state.bodyHash = bodyHash.hex }
         return try await succeed(feed, state, result: .ok, items: processed, events: events)
     }
 

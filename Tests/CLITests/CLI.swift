@@ -70,20 +70,25 @@ struct CLI {
 
     /// Starts `quotewatch run` in `folder`; its stderr is collected in the returned log.
     static func startDaemon(in folder: URL) throws -> (Process, DaemonLog) {
-        let daemon = Process()
-        daemon.executableURL = binary
-        daemon.arguments = ["run", "--config", "feeds.json"]
-        daemon.currentDirectoryURL = folder
+        try start(["run", "--config", "feeds.json"], in: folder, collecting: \.standardError)
+    }
+
+    /// Starts the binary in the background; what it writes to `stream` is collected in the log.
+    static func start(_ arguments: [String], in folder: URL, collecting stream: ReferenceWritableKeyPath<Process, Any?>) throws -> (Process, DaemonLog) {
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        process.currentDirectoryURL = folder
         var env = ProcessInfo.processInfo.environment
         env.removeValue(forKey: "JOURNAL_STREAM")
         env.removeValue(forKey: "NOTIFY_SOCKET")
-        daemon.environment = env
+        process.environment = env
         let log = DaemonLog()
         let pipe = Pipe()
         pipe.fileHandleForReading.readabilityHandler = { handle in log.append(handle.availableData) }
-        daemon.standardError = pipe
-        try daemon.run()
-        return (daemon, log)
+        process[keyPath: stream] = pipe
+        try process.run()
+        return (process, log)
     }
 
     static func json(_ line: String) -> [String: Any] {

@@ -70,15 +70,7 @@ import Testing
         let folder = try CLI.exampleFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         #expect(try CLI.run(["run", "--once", "--config", "feeds.json"], in: folder).status == 0)
-        let follower = Process()
-        follower.executableURL = CLI.binary
-        follower.arguments = ["events", "--json", "--follow", "--type", "quote.edited"]
-        follower.currentDirectoryURL = folder
-        let log = DaemonLog()
-        let pipe = Pipe()
-        pipe.fileHandleForReading.readabilityHandler = { handle in log.append(handle.availableData) }
-        follower.standardOutput = pipe
-        try follower.run()
+        let (follower, log) = try CLI.start(["events", "--json", "--follow", "--type", "quote.edited"], in: folder, collecting: \.standardOutput)
         defer {
             follower.terminate()
             follower.waitUntilExit()

@@ -31,6 +31,18 @@ import Testing
         }
     }
 
+    /// A task that fetches and returns the error it ends with (nil on success).
+    private func fetchTask(_ fetcher: Fetcher, _ request: FetchRequest) -> Task<FetchError?, Never> {
+        Task {
+            do throws(FetchError) {
+                _ = try await fetcher.fetch(request)
+                return nil
+            } catch {
+                return error
+            }
+        }
+    }
+
     // MARK: - Success and conditional GET
 
     @Test func okWithBodyAndValidators() async throws {
@@ -298,14 +310,7 @@ import Testing
         server.route("/hang", TestRoute(behavior: .neverAnswer))
         let fetcher = self.fetcher
         let url = server.url("/hang")
-        let task = Task { () -> FetchError? in
-            do throws(FetchError) {
-                _ = try await fetcher.fetch(FetchRequest(url: url, totalTimeout: 30))
-                return nil
-            } catch {
-                return error
-            }
-        }
+        let task = fetchTask(fetcher, FetchRequest(url: url, totalTimeout: 30))
         try await waitUntil { server.requests.contains { $0.path == "/hang" } }
         let start = ContinuousClock.now
         task.cancel()
@@ -340,23 +345,9 @@ import Testing
         defer { fetcher.shutdown() }
         let first = server.url("/hang")
         let second = server.url("/queued")
-        let blocker = Task { () -> FetchError? in
-            do throws(FetchError) {
-                _ = try await fetcher.fetch(FetchRequest(url: first, totalTimeout: 30))
-                return nil
-            } catch {
-                return error
-            }
-        }
+        let blocker = fetchTask(fetcher, FetchRequest(url: first, totalTimeout: 30))
         try await waitUntil { server.requests.contains { $0.path == "/hang" } }
-        let queued = Task { () -> FetchError? in
-            do throws(FetchError) {
-                _ = try await fetcher.fetch(FetchRequest(url: second))
-                return nil
-            } catch {
-                return error
-            }
-        }
+        let queued = fetchTask(fetcher, FetchRequest(url: second))
         try await Task.sleep(for: .milliseconds(100))
         let start = ContinuousClock.now
         queued.cancel()
@@ -372,14 +363,7 @@ import Testing
         server.route("/hang", TestRoute(behavior: .neverAnswer))
         let fetcher = Fetcher(userAgent: "t")
         let url = server.url("/hang")
-        let task = Task { () -> FetchError? in
-            do throws(FetchError) {
-                _ = try await fetcher.fetch(FetchRequest(url: url, totalTimeout: 30))
-                return nil
-            } catch {
-                return error
-            }
-        }
+        let task = fetchTask(fetcher, FetchRequest(url: url, totalTimeout: 30))
         try await waitUntil { server.requests.contains { $0.path == "/hang" } }
         let start = ContinuousClock.now
         fetcher.shutdown()

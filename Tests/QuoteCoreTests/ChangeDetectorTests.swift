@@ -7,48 +7,48 @@ import Testing
     }
 
     @Test func firstAppearanceIsNew() {
-        let changes = ChangeDetector.changes(previous: [:], current: ["s": state("A is B")], unattributed: [:], statementIDs: ["s"])
+        let changes = ChangeDetector.compare(previous: [:], current: ["s": state("A is B")], unattributed: [:], statementIDs: ["s"]).changes
         #expect(changes.map(\.type) == [.quoteNew])
     }
 
     @Test func sameWordsRaiseNothing() {
-        let changes = ChangeDetector.changes(previous: ["s": state("A is B.")], current: ["s": state("a is b")], unattributed: [:], statementIDs: ["s"])
+        let changes = ChangeDetector.compare(previous: ["s": state("A is B.")], current: ["s": state("a is b")], unattributed: [:], statementIDs: ["s"]).changes
         #expect(changes.isEmpty)
     }
 
     @Test func rewordingIsEditedWithPreviousAndDiff() {
-        let changes = ChangeDetector.changes(
+        let changes = ChangeDetector.compare(
             previous: ["s": state("NATO must be stronger")], current: ["s": state("NATO must be much stronger")],
-            unattributed: [:], statementIDs: ["s"])
+            unattributed: [:], statementIDs: ["s"]).changes
         #expect(changes.map(\.type) == [.quoteEdited])
         #expect(changes.first?.previous == "NATO must be stronger")
         #expect(changes.first?.detail == "NATO must be {+much+} stronger")
     }
 
     @Test func changedNumberIsEditedAndClaimChanged() {
-        let changes = ChangeDetector.changes(
-            previous: ["s": state("spend 5% of GDP")], current: ["s": state("spend 3.5% of GDP")], unattributed: [:], statementIDs: ["s"])
+        let changes = ChangeDetector.compare(
+            previous: ["s": state("spend 5% of GDP")], current: ["s": state("spend 3.5% of GDP")], unattributed: [:], statementIDs: ["s"]).changes
         #expect(changes.map(\.type) == [.quoteEdited, .claimChanged])
         #expect(changes[1].oldValues == ["5%"])
         #expect(changes[1].newValues == ["3.5%"])
     }
 
     @Test func vanishedQuoteIsRemoved() {
-        let changes = ChangeDetector.changes(previous: ["s": state("A is B")], current: [:], unattributed: [:], statementIDs: ["s"])
+        let changes = ChangeDetector.compare(previous: ["s": state("A is B")], current: [:], unattributed: [:], statementIDs: ["s"]).changes
         #expect(changes.map(\.type) == [.quoteRemoved])
         #expect(changes.first?.state.quote == "A is B")
     }
 
     @Test func sameWordsGivenToSomeoneElseIsAttributionChangedAlone() {
-        let changes = ChangeDetector.changes(
-            previous: ["s": state("A is B")], current: [:], unattributed: ["s": state("A is B", "Mark Rutte")], statementIDs: ["s"])
+        let changes = ChangeDetector.compare(
+            previous: ["s": state("A is B")], current: [:], unattributed: ["s": state("A is B", "Mark Rutte")], statementIDs: ["s"]).changes
         #expect(changes.map(\.type) == [.attributionChanged])
         #expect(changes.first?.previous == "Pete Hegseth")
         #expect(changes.first?.state.speaker == "Mark Rutte")
     }
 
     @Test func statementsNoLongerConfiguredAreIgnored() {
-        let changes = ChangeDetector.changes(previous: ["old": state("A is B", id: "old")], current: [:], unattributed: [:], statementIDs: ["s"])
+        let changes = ChangeDetector.compare(previous: ["old": state("A is B", id: "old")], current: [:], unattributed: [:], statementIDs: ["s"]).changes
         #expect(changes.isEmpty)
     }
 

@@ -5,7 +5,8 @@
 /// "3.5%" is a `quote.edited` and a `claim.changed`; the same words now given to someone else are an
 /// `attribution.changed` alone, not a `quote.removed`.
 public enum ChangeDetector {
-    /// The changes between two versions of one item.
+    /// The changes between two versions of one item, and the states to store for the new version
+    /// (each carrying the earlier wordings of its quote).
     ///
     /// - Parameters:
     ///   - previous: the stored states by statement id; empty for an item seen for the first time.
@@ -13,15 +14,6 @@ public enum ChangeDetector {
     ///   - unattributed: for statements not in `current`, the best quote of the new version that would
     ///     match but for its speaker; lets a moved attribution be told from a removal.
     ///   - statementIDs: the statements configured now, in order; states of others are ignored.
-    public static func changes(
-        previous: [String: StatementState], current: [String: StatementState],
-        unattributed: [String: StatementState], statementIDs: [String]
-    ) -> [ItemChange] {
-        compare(previous: previous, current: current, unattributed: unattributed, statementIDs: statementIDs).changes
-    }
-
-    /// The changes between two versions of one item, and the states to store for the new version
-    /// (each carrying the earlier wordings of its quote).
     public static func compare(
         previous: [String: StatementState], current: [String: StatementState],
         unattributed: [String: StatementState], statementIDs: [String]
