@@ -18,10 +18,9 @@ public enum ItemAnalyzer {
                 text: quote.text, speaker: quote.speaker,
                 context: QuoteContext.sentence(in: text, start: quote.start, end: quote.end),
                 itemWords: itemWords)
-            let candidates = matcher.candidates(for: input)
-            if let match = candidates.first(where: \.speakerMatches) {
+            if let match = matcher.bestMatch(for: input) {
                 keepBest(&analysis.current, match, quote)
-            } else if let match = candidates.first {
+            } else if let match = matcher.candidates(for: input).first {
                 keepBest(&analysis.unattributed, match, quote)
             }
         }

@@ -7,166 +7,175 @@ import Foundation
 /// Guards then apply: the speaker must be the statement's speaker or an alias, and a negated version
 /// ("is realistic" against "is not realistic") is no match.
 ///
-/// Candidates come from an inverted word index: each statement sharing a word with the quote (or, for
-/// a short quote, with its sentence) accumulates the word's inverse document frequency, and only the
-/// best ``maximumCandidates`` are scored in full. Words found in more than a tenth of a large statement
-/// set are not probed (they tell nothing apart), so the cost of a quote stays near constant as the
-/// statements grow. Exact and normalized wordings are found through a hash of the normalized text.
+/// Candidates come from ``StatementIndex``'s prefix-filtered inverted index: only statements that
+/// share one of their rarest words with the quote or its sentence can reach their threshold, and
+/// only those are scored. Exact and normalized wordings are found through
+/// a hash of the normalized text.
 public struct StatementMatcher: Sendable {
     /// Weight of words found only in the quote's sentence, relative to words of the quote itself.
-    static let contextWeight = 0.8
-    /// Quotes with fewer content words than this are read together with their sentence.
+    static let contextWeight: Float = 0.8
+    /// Quotes with fewer content words than this take their polarity from their sentence.
     static let shortQuoteWords = 4
-    /// Statements scored in full per quote, the best by shared-word weight.
-    static let maximumCandidates = 64
-    /// Posting lists longer than this (and than a tenth of the statements) are not probed.
-    static let commonWordPostings = 2000
 
-    struct Entry: Sendable {
-        var statement: Statement
-        var exact: String
-        var normalized: String
-        var weights: [String: Double]
-        var total: Double
-        var negations: Int
-        var names: [[String]]
-    }
-
-    private let entries: [Entry]
-    private let index: [String: [Int32]]
-    private let byNormalized: [String: [Int32]]
+    private let index: StatementIndex
 
     public init(statements: [Statement]) {
-        var entries: [Entry] = []
-        var index: [String: [Int32]] = [:]
-        var byNormalized: [String: [Int32]] = [:]
-        for statement in statements {
-            let tokens = TextNormalizer.tokens(statement.text)
-            var weights: [String: Double] = [:]
-            for token in tokens { weights[token.key] = max(weights[token.key] ?? 0, token.weight) }
-            let names = ([statement.speaker].compactMap { $0 } + statement.aliases).map(StatementMatcher.nameWords)
-            entries.append(Entry(
-                statement: statement,
-                exact: StatementMatcher.trimmed(statement.text),
-                normalized: tokens.map(\.text).joined(separator: " "),
-                weights: weights,
-                total: weights.values.reduce(0, +),
-                negations: tokens.filter(\.isNegator).count,
-                names: names))
-            let position = Int32(entries.count - 1)
-            for key in weights.keys where weights[key] == 1 {
-                index[key, default: []].append(position)
-            }
-            byNormalized[entries[entries.count - 1].normalized, default: []].append(position)
-        }
-        self.entries = entries
-        self.index = index
-        self.byNormalized = byNormalized
+        index = StatementIndex(statements: statements)
     }
 
-    /// The statements worth scoring for these keys: the best ``maximumCandidates`` by accumulated
-    /// inverse document frequency of the words they share, plus every statement of the same
-    /// normalized wording.
-    private func candidatePositions(quoteKeys: some Sequence<String>, contextKeys: some Sequence<String>, normalized: String) -> [Int32] {
-        let count = Double(entries.count)
-        let probeLimit = max(StatementMatcher.commonWordPostings, entries.count / 10)
-        var accumulated: [Int32: Double] = [:]
-        func probe(_ key: String, _ factor: Double) {
-            guard let postings = index[key], postings.count <= probeLimit else { return }
-            let idf = log((count + 1) / Double(postings.count)) + 1
-            for position in postings { accumulated[position, default: 0] += idf * factor }
-        }
-        for key in quoteKeys { probe(key, 1) }
-        for key in contextKeys { probe(key, StatementMatcher.contextWeight) }
-        var best: [(Int32, Double)] = []
-        best.reserveCapacity(StatementMatcher.maximumCandidates + 1)
-        for (position, weight) in accumulated {
-            if best.count == StatementMatcher.maximumCandidates, let last = best.last, weight <= last.1 { continue }
-            let at = best.firstIndex { weight > $0.1 } ?? best.count
-            best.insert((position, weight), at: at)
-            if best.count > StatementMatcher.maximumCandidates { best.removeLast() }
-        }
-        var positions = best.map(\.0)
-        for position in byNormalized[normalized] ?? [] where !positions.contains(position) { positions.append(position) }
-        return positions
-    }
-
-    public var statements: [Statement] { entries.map(\.statement) }
+    public var statements: [Statement] { index.statements }
 
     /// The statement with this id.
     public func statement(id: String) -> Statement? {
-        entries.first { $0.statement.id == id }?.statement
+        index.positions[id].map { index.statements[Int($0)] }
     }
 
-    /// The best statement the quote matches at or above that statement's threshold, guards applied.
+    /// The best statement the quote matches at or above that statement's threshold, every guard
+    /// passed; statements of other speakers are not scored at all.
     public func bestMatch(for input: MatchInput) -> StatementMatch? {
-        candidates(for: input).first { $0.speakerMatches }
+        matches(for: input, speakerRequired: true).first
     }
 
     /// Every statement the quote reaches at or above its threshold, best first, passing the negation
     /// guard; `speakerMatches` tells whether the speaker guard passes too.
     public func candidates(for input: MatchInput) -> [StatementMatch] {
+        matches(for: input, speakerRequired: false)
+    }
+
+    /// The quote's words as the index knows them.
+    private struct Probe {
+        /// Known keys of the quote (ascending) with their weights, and of its sentence (weight < 0).
+        var keys: [(id: Int32, weight: Float)] = []
+        var total: Float = 0
+        var negations = 0
+        var contextNegated = false
+        var isShort = false
+    }
+
+    private func probe(_ input: MatchInput, _ quoteTokens: [TextNormalizer.Token]) -> Probe {
+        var probe = Probe()
+        var quoteWeights: [String: Float] = [:]
+        for token in quoteTokens {
+            let weight = Float(token.weight)
+            quoteWeights[token.key] = max(quoteWeights[token.key] ?? 0, weight)
+            if token.isNegator { probe.negations += 1 }
+        }
+        probe.total = quoteWeights.values.reduce(0, +)
+        probe.isShort = quoteTokens.count { !$0.isStopword } < StatementMatcher.shortQuoteWords
+        var keys: [Int32: Float] = [:]
+        for (key, weight) in quoteWeights {
+            if let id = index.vocabulary[key] { keys[id] = weight }
+        }
+        // Polarity: a long quote must negate as often as the statement; a short one is read with its
+        // sentence, which must negate exactly when the statement does.
+        let contextTokens = TextNormalizer.tokens(input.context)
+        probe.contextNegated = probe.negations > 0 || contextTokens.contains(where: \.isNegator)
+        for token in contextTokens where quoteWeights[token.key] == nil {
+            if let id = index.vocabulary[token.key] { keys[id] = -1 }
+        }
+        probe.keys = keys.map { (id: $0.key, weight: $0.value) }.sorted { $0.id < $1.id }
+        return probe
+    }
+
+    private func matches(for input: MatchInput, speakerRequired: Bool) -> [StatementMatch] {
         let quoteTokens = TextNormalizer.tokens(input.text)
         guard !quoteTokens.isEmpty else { return [] }
         let trimmed = StatementMatcher.trimmed(input.text)
         let normalized = quoteTokens.map(\.text).joined(separator: " ")
-        var quoteWeights: [String: Double] = [:]
-        for token in quoteTokens { quoteWeights[token.key] = max(quoteWeights[token.key] ?? 0, token.weight) }
-        let quoteTotal = quoteWeights.values.reduce(0, +)
-        let contentWords = quoteTokens.filter { !$0.isStopword }.count
-        let isShort = contentWords < StatementMatcher.shortQuoteWords
-        let contextTokens = TextNormalizer.tokens(input.context)
-        var contextKeys = Set(contextTokens.map(\.key))
-        for key in quoteWeights.keys { contextKeys.remove(key) }
-        // Polarity: a long quote must negate as often as the statement; a short one is read with its
-        // sentence, which must negate exactly when the statement does.
-        let quoteNegations = quoteTokens.filter(\.isNegator).count
-        let contextNegated = quoteNegations > 0 || contextTokens.contains(where: \.isNegator)
+        let probe = probe(input, quoteTokens)
+        let said = input.speaker.map(StatementMatcher.nameWords)
 
-        let positions = candidatePositions(
-            quoteKeys: quoteWeights.keys, contextKeys: isShort ? contextKeys : [], normalized: normalized)
+        // Candidates: the statements whose indexed keys the quote shares, and those of its wording.
+        var seen = [UInt64](repeating: 0, count: index.statements.count / 64 + 1)
+        var positions: [Int32] = []
+        func consider(_ position: Int32) {
+            let (word, bit) = (Int(position) >> 6, UInt64(1) << UInt64(position & 63))
+            guard seen[word] & bit == 0 else { return }
+            seen[word] |= bit
+            positions.append(position)
+        }
+        let sameWording = index.byNormalized[normalized] ?? []
+        for position in sameWording { consider(position) }
+        if speakerRequired {
+            // Only statements the speaker guard can pass: those under the speaker's last name (or,
+            // for an unattributed quote, under a word of the item), and those of any speaker.
+            var groups = [index.anySpeaker]
+            if let said {
+                if let last = said.last, let group = index.bySpeaker[last] { groups.append(group) }
+            } else if let itemWords = input.itemWords {
+                for word in itemWords { if let group = index.bySpeaker[word] { groups.append(group) } }
+            }
+            for group in groups {
+                for key in probe.keys { for position in group[key.id] ?? [] { consider(position) } }
+            }
+        } else {
+            for key in probe.keys {
+                for position in index.postings[Int(key.id)] { consider(position) }
+            }
+        }
+
         var results: [StatementMatch] = []
-        for position in positions {
-            let entry = entries[Int(position)]
+        for position in positions.map(Int.init) {
+            let speakerMatches = speakerMatches(index.names[position], said, input.itemWords)
+            if speakerRequired && !speakerMatches { continue }
             let tier: StatementMatch.Tier
             let score: Double
-            if trimmed == entry.exact {
-                (tier, score) = (.exact, 1)
-            } else if normalized == entry.normalized {
-                (tier, score) = (.normalized, 1)
+            if sameWording.contains(Int32(position)) {
+                (tier, score) = (trimmed == index.exact[position] ? .exact : .normalized, 1)
             } else {
-                if isShort {
-                    guard (entry.negations > 0) == contextNegated else { continue }
+                if probe.isShort {
+                    guard (index.negations[position] > 0) == probe.contextNegated else { continue }
                 } else {
-                    guard entry.negations == quoteNegations else { continue }
+                    guard index.negations[position] == probe.negations else { continue }
                 }
-                var shared = 0.0
-                var fromContext = 0.0
-                for (key, weight) in entry.weights {
-                    if let own = quoteWeights[key] { shared += min(own, weight) } else if contextKeys.contains(key) { fromContext += weight }
-                }
-                guard shared > 0, entry.total > 0, quoteTotal > 0 else { continue }
-                let containment = shared / quoteTotal
-                let quoteCoverage = shared / entry.total
-                let coverage = min(1, (shared + StatementMatcher.contextWeight * fromContext) / entry.total)
-                (tier, score) = (.fuzzy, max(containment, quoteCoverage) * coverage)
+                guard let fuzzy = fuzzyScore(position, probe) else { continue }
+                (tier, score) = (.fuzzy, fuzzy)
             }
-            guard score >= entry.statement.threshold else { continue }
+            guard score >= index.thresholds[position] else { continue }
             results.append(StatementMatch(
-                statementID: entry.statement.id, score: (score * 1000).rounded() / 1000, tier: tier,
-                speakerMatches: speakerMatches(entry, input)))
+                statementID: index.statements[position].id, score: (score * 1000).rounded() / 1000, tier: tier,
+                speakerMatches: speakerMatches))
         }
         return results.sorted { ($0.score, $1.statementID) > ($1.score, $0.statementID) }
     }
 
-    private func speakerMatches(_ entry: Entry, _ input: MatchInput) -> Bool {
-        if entry.names.isEmpty { return true }
-        guard let speaker = input.speaker else {
-            guard let words = input.itemWords else { return false }
-            return entry.names.contains { name in !name.isEmpty && name.allSatisfy(words.contains) }
+    /// max(containment, coverage by the quote) × coverage by the quote and its sentence; nil when
+    /// nothing is shared. Both key lists are ascending: one merge.
+    private func fuzzyScore(_ position: Int, _ probe: Probe) -> Double? {
+        var shared: Float = 0
+        var fromContext: Float = 0
+        var i = index.keyStart[position]
+        let end = index.keyStart[position + 1]
+        var j = 0
+        let keys = probe.keys
+        while i < end && j < keys.count {
+            let (a, b) = (index.keys[i], keys[j].id)
+            if a < b {
+                i += 1
+            } else if a > b {
+                j += 1
+            } else {
+                let weight = index.weights[i]
+                if keys[j].weight >= 0 { shared += min(keys[j].weight, weight) } else { fromContext += weight }
+                i += 1
+                j += 1
+            }
         }
-        let said = StatementMatcher.nameWords(speaker)
-        return entry.names.contains { name in
+        let total = index.totals[position]
+        guard shared > 0, total > 0, probe.total > 0 else { return nil }
+        let containment = Double(shared / probe.total)
+        let quoteCoverage = Double(shared / total)
+        let coverage = min(1, Double((shared + StatementMatcher.contextWeight * fromContext) / total))
+        return max(containment, quoteCoverage) * coverage
+    }
+
+    private func speakerMatches(_ names: [[String]], _ said: [String]?, _ itemWords: Set<String>?) -> Bool {
+        if names.isEmpty { return true }
+        guard let said else {
+            guard let itemWords else { return false }
+            return names.contains { name in !name.isEmpty && name.allSatisfy(itemWords.contains) }
+        }
+        return names.contains { name in
             !name.isEmpty && (name == said || (name.count > 1 && said.count > name.count && Array(said.suffix(name.count)) == name))
         }
     }

@@ -26,89 +26,136 @@ public enum TextNormalizer {
     }
 
     /// The word tokens of a text, in order.
+    ///
+    /// One pass over the scalars, building each word as lower-cased UTF-8 bytes: the common ASCII
+    /// letters and digits take no Unicode property lookups.
     public static func tokens(_ text: String) -> [Token] {
         var result: [Token] = []
-        var current = String.UnicodeScalarView()
-        func isEdge(_ scalar: Unicode.Scalar) -> Bool {
-            switch scalar {
-            case ".", "-", "'", "$", "\u{20AC}", "\u{00A3}": true
-            default: false
-            }
+        var word: [UInt8] = []
+        word.reserveCapacity(32)
+        func append(_ scalar: Unicode.Scalar) {
+            word.append(contentsOf: UTF8.encode(scalar)!)
         }
-        func flush() {
-            defer { current = String.UnicodeScalarView() }
-            var word = current
-            // Trailing marks go, except a percent sign after a number ("5%").
-            while let last = word.last, isEdge(last) || (last == "%" && word.count == 1) { word.removeLast() }
-            while let first = word.first, first == "." || first == "-" || first == "'" { word.removeFirst() }
-            guard !word.isEmpty else { return }
-            var string = String(word)
-            if string.hasSuffix("'s") { string.removeLast(2) } else if string.hasSuffix("s'") { string.removeLast() }
-            if string.hasSuffix("n't") {
-                let stem = String(string.dropLast(3))
-                result.append(Token(text: stem == "ca" ? "can" : (stem == "wo" ? "will" : stem)))
-                result.append(Token(text: "not"))
-                return
-            }
-            if string == "cannot" {
-                result.append(Token(text: "can"))
-                result.append(Token(text: "not"))
-                return
-            }
-            if string.first?.isNumber == true, string.contains(",") { string.removeAll { $0 == "," } }
-            result.append(Token(text: string))
-        }
-        for scalar in text.lowercased().unicodeScalars {
-            switch scalar {
-            case "\u{2019}", "\u{2018}", "\u{02BC}", "'":
-                current.append("'")
-            case "\u{2010}", "\u{2011}", "-":
-                current.append("-")
-            case ",":
-                // Kept inside numbers ("1,000"), a word break elsewhere.
-                if let last = current.last, last.properties.numericType != nil { current.append(scalar) } else { flush() }
-            case ".", "%", "$", "\u{20AC}", "\u{00A3}":
-                // Kept inside numbers and abbreviations ("3.5", "u.s."), dropped at edges by flush.
-                current.append(scalar)
-            default:
-                let value = scalar.value
-                if value < 0x80 {
-                    // ASCII fast path: letters and digits (the text is lower-cased already).
-                    if (value >= 0x61 && value <= 0x7A) || (value >= 0x30 && value <= 0x39) || (value >= 0x41 && value <= 0x5A) {
-                        current.append(scalar)
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            if value < 0x80 {
+                let byte = UInt8(value)
+                switch byte {
+                case 0x61...0x7A, 0x30...0x39, UInt8(ascii: "'"), UInt8(ascii: "-"),
+                     UInt8(ascii: "."), UInt8(ascii: "%"), UInt8(ascii: "$"):
+                    // Letters, digits; apostrophes and hyphens inside words; "." "%" "$" kept inside
+                    // numbers and abbreviations ("3.5", "u.s.") and dropped at edges by flush.
+                    word.append(byte)
+                case 0x41...0x5A:
+                    word.append(byte + 0x20)
+                case UInt8(ascii: ","):
+                    // Kept inside numbers ("1,000"), a word break elsewhere.
+                    if let last = word.last, last >= 0x30 && last <= 0x39 { word.append(byte) } else { flush(&word, into: &result) }
+                default:
+                    flush(&word, into: &result)
+                }
+            } else {
+                switch value {
+                case 0x2019, 0x2018, 0x02BC:
+                    word.append(UInt8(ascii: "'"))
+                case 0x2010, 0x2011:
+                    word.append(UInt8(ascii: "-"))
+                case 0x20AC, 0x00A3:
+                    append(scalar)
+                default:
+                    if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+                        for lower in scalar.properties.lowercaseMapping.unicodeScalars { append(lower) }
                     } else {
-                        flush()
+                        flush(&word, into: &result)
                     }
-                } else if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
-                    current.append(scalar)
-                } else {
-                    flush()
                 }
             }
         }
-        flush()
+        flush(&word, into: &result)
         return result
+    }
+
+    /// Ends the word in `bytes`: edge marks trimmed, possessives dropped, "n't" and "cannot"
+    /// expanded, thousands separators removed from numbers.
+    private static func flush(_ bytes: inout [UInt8], into result: inout [Token]) {
+        defer { bytes.removeAll(keepingCapacity: true) }
+        var end = bytes.count
+        // Trailing marks go, except a percent sign after a number ("5%").
+        while end > 0 {
+            let last = bytes[end - 1]
+            if last == UInt8(ascii: ".") || last == UInt8(ascii: "-") || last == UInt8(ascii: "'") || last == UInt8(ascii: "$") {
+                end -= 1
+            } else if last == UInt8(ascii: "%") && end == 1 {
+                end -= 1
+            } else if end >= 3 && bytes[end - 3] == 0xE2 && bytes[end - 2] == 0x82 && last == 0xAC {
+                end -= 3 // €
+            } else if end >= 2 && bytes[end - 2] == 0xC2 && last == 0xA3 {
+                end -= 2 // £
+            } else {
+                break
+            }
+        }
+        var start = 0
+        while start < end, bytes[start] == UInt8(ascii: ".") || bytes[start] == UInt8(ascii: "-") || bytes[start] == UInt8(ascii: "'") {
+            start += 1
+        }
+        guard start < end else { return }
+        func endsWith(_ suffix: StaticString) -> Bool {
+            let count = suffix.utf8CodeUnitCount
+            guard end - start >= count else { return false }
+            return suffix.withUTF8Buffer { suffix in
+                for k in 0..<count where bytes[end - count + k] != suffix[k] { return false }
+                return true
+            }
+        }
+        if endsWith("'s") { end -= 2 } else if endsWith("s'") { end -= 1 }
+        guard start < end else { return }
+        if endsWith("n't") {
+            let stem = String(decoding: bytes[start..<(end - 3)], as: UTF8.self)
+            result.append(Token(text: stem == "ca" ? "can" : (stem == "wo" ? "will" : stem)))
+            result.append(Token(text: "not"))
+            return
+        }
+        if end - start == 6 && endsWith("cannot") {
+            result.append(Token(text: "can"))
+            result.append(Token(text: "not"))
+            return
+        }
+        if bytes[start] >= 0x30 && bytes[start] <= 0x39, bytes[start..<end].contains(UInt8(ascii: ",")) {
+            result.append(Token(text: String(decoding: bytes[start..<end].filter { $0 != UInt8(ascii: ",") }, as: UTF8.self)))
+            return
+        }
+        result.append(Token(text: String(decoding: bytes[start..<end], as: UTF8.self)))
     }
 
     /// One word of normalized text.
     public struct Token: Sendable, Hashable {
-        public var text: String
-
+        public let text: String
         /// The form used for overlap: numbers become their kind (`#%`, `#`), plurals lose their `s`.
-        public var key: String {
-            if let value = NumericValue(token: text) { return value.kindKey }
-            return TextNormalizer.stem(text)
+        public let key: String
+        public let isStopword: Bool
+        public let isNegator: Bool
+
+        public init(text: String) {
+            self.text = text
+            key = NumericValue(token: text)?.kindKey ?? TextNormalizer.stem(text)
+            isStopword = TextNormalizer.stopwords.contains(text)
+            isNegator = !isStopword && TextNormalizer.negators.contains(text)
         }
 
-        public var isStopword: Bool { TextNormalizer.stopwords.contains(text) }
-        public var isNegator: Bool { TextNormalizer.negators.contains(text) }
         /// The weight of the token in overlap scores.
         public var weight: Double { isStopword ? 0.25 : 1 }
     }
 
     /// A light stem: plural `s` and `es` removed from longer words.
     static func stem(_ word: String) -> String {
-        guard word.count > 3, word.last == "s", word.allSatisfy(\.isLetter) else { return word }
+        let utf8 = word.utf8
+        guard utf8.count > 3, utf8.last == UInt8(ascii: "s") else { return word }
+        if utf8.allSatisfy({ $0 < 0x80 }) {
+            guard utf8.allSatisfy({ ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A }) else { return word }
+        } else {
+            guard word.count > 3, word.allSatisfy(\.isLetter) else { return word }
+        }
         if word.hasSuffix("ss") || word.hasSuffix("us") || word.hasSuffix("is") { return word }
         if word.hasSuffix("ies"), word.count > 4 { return String(word.dropLast(3)) + "y" }
         return String(word.dropLast())

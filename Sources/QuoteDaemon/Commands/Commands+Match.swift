@@ -31,7 +31,7 @@ extension Commands {
     /// applies when a quote names its speaker; a quote without one is matched on its words alone.
     public static func match(statements: [Statement], lines: [String], json: Bool, output: (String) -> Void) {
         let matcher = StatementMatcher(statements: statements)
-        for line in lines where !line.trimmingCharacters(in: .whitespaces).isEmpty {
+        for line in lines where !line.allSatisfy(\.isWhitespace) {
             var text = line
             var speaker: String?
             if line.first == "{", let object = (try? JSONSerialization.jsonObject(with: Data(line.utf8))) as? [String: Any],
@@ -39,8 +39,8 @@ extension Commands {
                 text = quoted
                 speaker = object["speaker"] as? String
             }
-            let candidates = matcher.candidates(for: MatchInput(text: text, speaker: speaker))
-            let best = speaker == nil ? candidates.first : candidates.first(where: \.speakerMatches)
+            let input = MatchInput(text: text, speaker: speaker)
+            let best = speaker == nil ? matcher.candidates(for: input).first : matcher.bestMatch(for: input)
             if json {
                 output(ContractJSON.match(best).rendered)
             } else if let best {
