@@ -29,9 +29,11 @@ public enum Daemon {
         let fetcher = Fetcher(userAgent: Product.userAgent)
         defer { fetcher.shutdown() }
         let box = ConfigBox(ActiveConfig(config))
-        let pipeline = Pipeline(store: store, fetcher: fetcher, logger: logger)
+        let heartbeat = Heartbeat()
+        let pipeline = Pipeline(store: store, fetcher: fetcher, logger: logger, heartbeat: heartbeat)
         let notifier = SystemdNotifier()
-        let scheduler = RefreshScheduler(pipeline: pipeline, config: box, logger: logger, notifier: notifier, once: once)
+        let scheduler = RefreshScheduler(
+            pipeline: pipeline, config: box, logger: logger, notifier: notifier, once: once, heartbeat: heartbeat)
         logger.info("quotewatch started", metadata: [
             "config": .string(configPath), "database": .string(config.databasePath),
             "feeds": .stringConvertible(config.feeds.count), "statements": .stringConvertible(config.statements.count),
@@ -41,7 +43,8 @@ public enum Daemon {
                 .init(service: scheduler, successTerminationBehavior: .gracefullyShutdownGroup),
             ]
             if !once {
-                services.append(.init(service: ReloadListener(path: configPath, config: box, logger: logger, notifier: notifier)))
+                services.append(.init(service: ReloadListener(
+                    path: configPath, config: box, logger: logger, notifier: notifier, reloaded: { scheduler.wakeUp() })))
                 notifier.notify("READY=1\nSTATUS=started, \(config.feeds.count) feeds")
             }
             let group = ServiceGroup(configuration: ServiceGroupConfiguration(
