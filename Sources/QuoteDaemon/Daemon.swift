@@ -46,6 +46,11 @@ public enum Daemon {
                 path: ControlSocket.path(databasePath: config.databasePath), scheduler: scheduler, config: box, logger: logger)
             metadata["socket"] = .string(server.path)
             services.append(.init(service: server))
+            if let timeout = Watchdog.timeout() {
+                services.append(.init(service: Watchdog(
+                    timeout: timeout, heartbeat: heartbeat, store: store, config: box, notifier: notifier, logger: logger)))
+                metadata["watchdog"] = .string("\(timeout)")
+            }
             services.append(.init(service: ReloadListener(
                 path: configPath, config: box, logger: logger, notifier: notifier, reloaded: { scheduler.wakeUp() })))
         }
