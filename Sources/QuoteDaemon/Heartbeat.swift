@@ -9,8 +9,9 @@ public final class Heartbeat: @unchecked Sendable {
     private var last: ContinuousClock.Instant
     private let clock = ContinuousClock()
 
-    public init() {
-        last = clock.now
+    /// A heartbeat whose last beat was at `lastBeat` (now, unless a test says otherwise).
+    public init(lastBeat: ContinuousClock.Instant = ContinuousClock.now) {
+        last = lastBeat
     }
 
     /// Records progress now.
