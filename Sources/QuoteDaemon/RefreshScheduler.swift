@@ -135,7 +135,9 @@ public final class RefreshScheduler: Service, @unchecked Sendable {
             }
             for request in taken { request.observer?(.done) }
             let next = active.config.feeds.compactMap { states[$0.id]?.nextDue }.min() ?? now.addingTimeInterval(active.config.refreshInterval)
-            let wait = min(Duration.milliseconds(Int(max(next.timeIntervalSince(now), 0.2) * 1000)), RefreshScheduler.longestSleep)
+            // Clamped as a Double first: a due time years away must not overflow the conversion.
+            let seconds = min(max(next.timeIntervalSince(now), 0.2), Double(RefreshScheduler.longestSleep.components.seconds))
+            let wait = Duration.milliseconds(Int(seconds * 1000))
             await cancelWhenGracefulShutdown { [wake] in
                 await wake.wait(timeout: wait)
             }

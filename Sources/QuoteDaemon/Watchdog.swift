@@ -52,7 +52,8 @@ public struct Watchdog: Service {
 
     /// How long the scheduler may go without a beat before it counts as stalled.
     public static func stallLimit(watchdog: Duration, config: ConfigBox) -> Duration {
-        let longestTransfer = config.current.config.feeds.map(\.timeout).max() ?? 0
+        // At most a day: the configuration bounds no duration, and a day is past any useful timeout.
+        let longestTransfer = min(config.current.config.feeds.map(\.timeout).max() ?? 0, 86_400)
         return max(watchdog, minimumSlack) + .milliseconds(Int64(longestTransfer * 1000))
     }
 
