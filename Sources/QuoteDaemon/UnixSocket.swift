@@ -33,10 +33,10 @@ public final class UnixSocket: @unchecked Sendable {
         return UnixSocket(descriptor: fd, path: path)
     }
 
-    /// Calls `body` with the socket address of `path`.
-    private static func withAddress<T>(_ path: String, _ body: (UnsafePointer<sockaddr>, socklen_t) -> T) throws(SocketError) -> T {
+    /// Calls `body` with the socket address of `path`, for the C call named `call`.
+    private static func withAddress<T>(_ path: String, for call: String, _ body: (UnsafePointer<sockaddr>, socklen_t) -> T) throws(SocketError) -> T {
         let bytes = Array(path.utf8)
-        guard !bytes.isEmpty, bytes.count <= maxPathBytes else { throw SocketError(.pathTooLong, call: "bind", path: path) }
+        guard !bytes.isEmpty, bytes.count <= maxPathBytes else { throw SocketError(.pathTooLong, call: call, path: path) }
         var address = sockaddr_un()
         address.sun_family = sa_family_t(AF_UNIX)
         withUnsafeMutableBytes(of: &address.sun_path) { raw in
@@ -53,7 +53,7 @@ public final class UnixSocket: @unchecked Sendable {
     /// umask's mode: connecting to a socket that does not listen yet is refused.
     public static func listen(at path: String, mode: mode_t = 0o600, backlog: Int32 = 64) throws(SocketError) -> UnixSocket {
         let socket = try make(path)
-        let bound = try withAddress(path) { bind(socket.descriptor, $0, $1) }
+        let bound = try withAddress(path, for: "bind") { bind(socket.descriptor, $0, $1) }
         guard bound == 0 else { throw SocketError.last("bind", path: path) }
         guard chmod(path, mode) == 0 else {
             let error = SocketError.last("chmod", path: path)
@@ -72,7 +72,7 @@ public final class UnixSocket: @unchecked Sendable {
     public static func connect(to path: String) throws(SocketError) -> UnixSocket {
         let socket = try make(path)
         while true {
-            let result = try withAddress(path) { Glibc.connect(socket.descriptor, $0, $1) }
+            let result = try withAddress(path, for: "connect") { Glibc.connect(socket.descriptor, $0, $1) }
             if result == 0 { return socket }
             if errno == EINTR { continue }
             throw SocketError.last("connect", path: path)
