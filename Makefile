@@ -7,8 +7,11 @@ DESTDIR   ?=
 CONFIG    ?= feeds.json
 PACKAGES  := libcurl4-openssl-dev libxml2-dev libsqlite3-dev pkg-config
 BIN        = .build/release/quotewatch
+# Written by swift-argument-parser's generate-manual plugin (works offline, from the command definitions).
+MANPAGE    = .build/plugins/GenerateManual/outputs/quotewatch/quotewatch.1
+COMPLETION = .build/completions
 
-.PHONY: all deps build run test bench install uninstall clean
+.PHONY: all deps build run test bench docs install uninstall clean
 
 all: build
 
@@ -41,9 +44,22 @@ bench: deps
 	$(SWIFT) build -c release
 	./Benchmarks/run.sh $(BIN)
 
-install: deps
+# The man page and the bash, zsh and fish completions, generated from the command definitions
+# of the release binary into .build.
+docs: deps
 	$(SWIFT) build -c release
+	$(SWIFT) package plugin generate-manual
+	mkdir -p $(COMPLETION)
+	$(BIN) --generate-completion-script bash > $(COMPLETION)/quotewatch.bash
+	$(BIN) --generate-completion-script zsh > $(COMPLETION)/_quotewatch
+	$(BIN) --generate-completion-script fish > $(COMPLETION)/quotewatch.fish
+
+install: docs
 	install -D -m 0755 $(BIN) $(DESTDIR)$(PREFIX)/bin/quotewatch
+	install -D -m 0644 $(MANPAGE) $(DESTDIR)$(PREFIX)/share/man/man1/quotewatch.1
+	install -D -m 0644 $(COMPLETION)/quotewatch.bash $(DESTDIR)$(PREFIX)/share/bash-completion/completions/quotewatch
+	install -D -m 0644 $(COMPLETION)/_quotewatch $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_quotewatch
+	install -D -m 0644 $(COMPLETION)/quotewatch.fish $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/quotewatch.fish
 	install -d $(DESTDIR)/etc/systemd/system
 	sed 's|/usr/local/bin/quotewatch|$(PREFIX)/bin/quotewatch|' systemd/quotewatch.service > $(DESTDIR)/etc/systemd/system/quotewatch.service
 	chmod 0644 $(DESTDIR)/etc/systemd/system/quotewatch.service
@@ -54,8 +70,13 @@ install: deps
 	  install -m 0644 systemd/feeds.example.json $(DESTDIR)/etc/quotewatch/feeds.json; \
 	fi
 
+# Leaves /etc/quotewatch/feeds.json (your configuration) and the state in /var/lib/quotewatch.
 uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/quotewatch $(DESTDIR)/etc/systemd/system/quotewatch.service
+	rm -f $(DESTDIR)$(PREFIX)/share/man/man1/quotewatch.1
+	rm -f $(DESTDIR)$(PREFIX)/share/bash-completion/completions/quotewatch
+	rm -f $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_quotewatch
+	rm -f $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/quotewatch.fish
 
 clean:
 	rm -rf .build

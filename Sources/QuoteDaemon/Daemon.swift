@@ -29,21 +29,36 @@ public enum Daemon {
         let fetcher = Fetcher(userAgent: Product.userAgent)
         defer { fetcher.shutdown() }
         let box = ConfigBox(ActiveConfig(config))
-        let pipeline = Pipeline(store: store, fetcher: fetcher, logger: logger)
+        let heartbeat = Heartbeat()
+        let pipeline = Pipeline(store: store, fetcher: fetcher, logger: logger, heartbeat: heartbeat)
         let notifier = SystemdNotifier()
-        let scheduler = RefreshScheduler(pipeline: pipeline, config: box, logger: logger, notifier: notifier, once: once)
-        logger.info("quotewatch started", metadata: [
+        let scheduler = RefreshScheduler(
+            pipeline: pipeline, config: box, logger: logger, notifier: notifier, once: once, heartbeat: heartbeat)
+        // Graceful shutdown runs through the services from last to first: the scheduler goes first,
+        // so STOPPING=1 is sent and transfers are aborted at once; the control socket closes last.
+        var services: [ServiceGroupConfiguration.ServiceConfiguration] = []
+        var metadata: Logger.Metadata = [
             "config": .string(configPath), "database": .string(config.databasePath),
             "feeds": .stringConvertible(config.feeds.count), "statements": .stringConvertible(config.statements.count),
-        ])
-        do {
-            var services: [ServiceGroupConfiguration.ServiceConfiguration] = [
-                .init(service: scheduler, successTerminationBehavior: .gracefullyShutdownGroup),
-            ]
-            if !once {
-                services.append(.init(service: ReloadListener(path: configPath, config: box, logger: logger, notifier: notifier)))
-                notifier.notify("READY=1\nSTATUS=started, \(config.feeds.count) feeds")
+        ]
+        if !once {
+            let server = try ControlServer(
+                path: ControlSocket.path(databasePath: config.databasePath), scheduler: scheduler, config: box, logger: logger)
+            metadata["socket"] = .string(server.path)
+            services.append(.init(service: server))
+            if let timeout = Watchdog.timeout() {
+                services.append(.init(service: Watchdog(
+                    timeout: timeout, heartbeat: heartbeat, store: store, config: box, notifier: notifier, logger: logger)))
+                metadata["watchdog"] = .string("\(timeout)")
             }
+            services.append(.init(service: ReloadListener(
+                path: configPath, config: box, logger: logger, notifier: notifier, reloaded: { scheduler.wakeUp() })))
+        }
+        services.append(.init(service: scheduler, successTerminationBehavior: .gracefullyShutdownGroup))
+        logger.info("quotewatch started", metadata: metadata)
+        do {
+            // Ready: the configuration is valid, the store open and the control socket bound.
+            if !once { notifier.notify("READY=1\nSTATUS=started, \(config.feeds.count) feeds") }
             let group = ServiceGroup(configuration: ServiceGroupConfiguration(
                 services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
             try await group.run()

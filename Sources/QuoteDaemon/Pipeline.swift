@@ -20,10 +20,13 @@ public final class Pipeline: Sendable {
     let now: @Sendable () -> Date
     let policy: RefreshPolicy
     let draw: @Sendable () -> Double
+    /// Beaten after each transfer and each item, so the watchdog sees a long refresh make progress.
+    let heartbeat: Heartbeat?
 
     public init(
         store: Store, fetcher: Fetcher, logger: Logger, policy: RefreshPolicy = RefreshPolicy(),
-        now: @escaping @Sendable () -> Date = { Date() }, draw: @escaping @Sendable () -> Double = { Double.random(in: 0..<1) }
+        now: @escaping @Sendable () -> Date = { Date() }, draw: @escaping @Sendable () -> Double = { Double.random(in: 0..<1) },
+        heartbeat: Heartbeat? = nil
     ) {
         self.store = store
         self.fetcher = fetcher
@@ -32,6 +35,7 @@ public final class Pipeline: Sendable {
         self.policy = policy
         self.now = now
         self.draw = draw
+        self.heartbeat = heartbeat
     }
 
     /// Logs events that were committed but not logged before the last stop, then marks them logged.
@@ -63,6 +67,7 @@ public final class Pipeline: Sendable {
         let response: FetchResponse
         do {
             response = try await fetcher.fetch(request)
+            heartbeat?.beat()
         } catch {
             if error.kind == .cancelled {
                 // Shutdown, not the feed's fault: record nothing, so the next start tries again.
@@ -110,6 +115,7 @@ public final class Pipeline: Sendable {
                 events += stored
                 processed += 1
             }
+            heartbeat?.beat()
         }
         // Cut short by shutdown: leave the body hash as it was, so the items not reached are read next time.
         if !Task.isCancelled { state.bodyHash = bodyHash.hex }
@@ -172,6 +178,7 @@ public final class Pipeline: Sendable {
         guard link.lowercased().hasPrefix("http://") || link.lowercased().hasPrefix("https://") else { return nil }
         do {
             let page = try await fetcher.fetch(FetchRequest(url: link, connectTimeout: feed.connectTimeout, totalTimeout: feed.timeout))
+            heartbeat?.beat()
             let text = ArticleExtractor.mainText(fromHTML: page.body, httpCharset: Pipeline.charset(page.contentType))
             return text.isEmpty ? nil : text
         } catch {

@@ -5,11 +5,18 @@ import ServiceLifecycle
 import StateStore
 
 /// The refresh loop: fetches each feed when it is due (its interval after its last fetch, later while
-/// it fails), several at once, and sleeps until the next one is due. A service of the daemon's
-/// ``ServiceGroup``; graceful shutdown ends the sleep and lets the items in hand commit.
-public final class RefreshScheduler: Service, Sendable {
+/// it fails), several at once, and sleeps until the next one is due, at most ``longestSleep``. A
+/// service of the daemon's ``ServiceGroup``; graceful shutdown ends the sleep and lets the items in
+/// hand commit.
+///
+/// ``requestRefresh(_:observer:)`` (the control socket's `refresh`) and ``wakeUp()`` (a reload) end
+/// the sleep at once. A request makes its feeds due now; one that comes during a cycle is served by
+/// the cycle right after it, so a requested feed is always fetched anew after the request.
+public final class RefreshScheduler: Service, @unchecked Sendable {
     /// Feeds fetched at the same time.
     public static let concurrentFeeds = 8
+    /// The longest the loop sleeps between two looks at what is due (the watchdog counts on it).
+    public static let longestSleep = Duration.seconds(60)
 
     let pipeline: Pipeline
     let config: ConfigBox
@@ -17,16 +24,23 @@ public final class RefreshScheduler: Service, Sendable {
     let notifier: SystemdNotifier
     /// Refresh every feed once, then return (`run --once`).
     let once: Bool
+    /// Beaten at each turn of the loop and as each feed starts and ends.
+    public let heartbeat: Heartbeat
+    private let wake = WakeSignal()
+    private let lock = NSLock()
+    private var requests: [RefreshRequest] = []
+    private var lastCycleEnd: Date?
 
     public init(
         pipeline: Pipeline, config: ConfigBox, logger: Logger, notifier: SystemdNotifier = SystemdNotifier(environment: [:]),
-        once: Bool = false
+        once: Bool = false, heartbeat: Heartbeat = Heartbeat()
     ) {
         self.pipeline = pipeline
         self.config = config
         self.logger = logger
         self.notifier = notifier
         self.once = once
+        self.heartbeat = heartbeat
     }
 
     public func run() async throws {
@@ -44,11 +58,52 @@ public final class RefreshScheduler: Service, Sendable {
         }
     }
 
+    /// Asks for the given feeds (nil or empty: all) to be refreshed now, and wakes the loop.
+    /// - Parameter observer: told of each feed's progress and then of the end (``RefreshProgress``);
+    ///   called from the scheduler's tasks, so it must return at once.
+    /// - Returns: the feeds asked for, in order, without repeats.
+    /// - Throws: ``DaemonError`` naming the first id that is not a configured feed; nothing is asked then.
+    @discardableResult
+    public func requestRefresh(_ feeds: [String]?, observer: (@Sendable (RefreshProgress) -> Void)? = nil) throws(DaemonError) -> [String] {
+        let configured = config.current.config.feeds.map(\.id)
+        var asked: [String] = []
+        if let feeds, !feeds.isEmpty {
+            let known = Set(configured)
+            var seen = Set<String>()
+            for id in feeds where seen.insert(id).inserted {
+                guard known.contains(id) else { throw DaemonError("unknown feed \"\(id)\"") }
+                asked.append(id)
+            }
+        } else {
+            asked = configured
+        }
+        lock.withLock { requests.append(RefreshRequest(feeds: asked, observer: observer)) }
+        wake.signal()
+        return asked
+    }
+
+    /// Ends the loop's sleep, so it looks again at what is due (after a reload: new feeds are due).
+    public func wakeUp() {
+        wake.signal()
+    }
+
+    /// When the last cycle ended, nil before the first.
+    public var lastCycle: Date? {
+        lock.withLock { lastCycleEnd }
+    }
+
+    private func takeRequests() -> [RefreshRequest] {
+        lock.withLock {
+            defer { requests.removeAll() }
+            return requests
+        }
+    }
+
     /// Runs a cycle that graceful shutdown interrupts: transfers in flight are aborted, the item in
     /// hand commits or rolls back, and the feeds not reached are fetched at the next start.
-    func interruptibleCycle(_ feeds: [FeedConfig], _ active: ActiveConfig) async throws {
+    func interruptibleCycle(_ feeds: [FeedConfig], _ active: ActiveConfig, requests: [RefreshRequest] = []) async throws {
         do {
-            _ = try await cancelWhenGracefulShutdown { try await self.cycle(feeds, active) }
+            _ = try await cancelWhenGracefulShutdown { try await self.cycle(feeds, active, requests: requests) }
         } catch {
             if Task.isShuttingDownGracefully || Task.isCancelled { return }
             throw error
@@ -57,28 +112,47 @@ public final class RefreshScheduler: Service, Sendable {
 
     private func loop() async throws {
         while !Task.isShuttingDownGracefully && !Task.isCancelled {
+            heartbeat.beat()
             let active = config.current
+            let taken = takeRequests()
             let states = Dictionary(uniqueKeysWithValues: try await pipeline.store.feedStates().map { ($0.id, $0) })
             let now = Date()
+            let configured = Set(active.config.feeds.map(\.id))
+            for request in taken {
+                for id in request.feeds where !configured.contains(id) {
+                    request.observer?(.skipped(feed: id, reason: "no longer in the configuration"))
+                }
+            }
+            let requested = Set(taken.flatMap(\.feeds))
             let due = active.config.feeds.filter { feed in
+                if requested.contains(feed.id) { return true }
                 guard let state = states[feed.id], state.url == feed.url, let next = state.nextDue else { return true }
                 return next <= now
             }
             if !due.isEmpty {
-                try await interruptibleCycle(due, active)
+                try await interruptibleCycle(due, active, requests: taken)
                 continue
             }
+            for request in taken { request.observer?(.done) }
             let next = active.config.feeds.compactMap { states[$0.id]?.nextDue }.min() ?? now.addingTimeInterval(active.config.refreshInterval)
-            let wait = min(max(next.timeIntervalSince(now), 0.2), 60)
-            try? await cancelWhenGracefulShutdown {
-                try await Task.sleep(for: .milliseconds(Int(wait * 1000)))
+            // Clamped as a Double first: a due time years away must not overflow the conversion.
+            let seconds = min(max(next.timeIntervalSince(now), 0.2), Double(RefreshScheduler.longestSleep.components.seconds))
+            let wait = Duration.milliseconds(Int(seconds * 1000))
+            await cancelWhenGracefulShutdown { [wake] in
+                await wake.wait(timeout: wait)
             }
         }
     }
 
-    /// Refreshes the given feeds, at most ``concurrentFeeds`` at a time, and logs a summary.
+    /// Refreshes the given feeds, at most ``concurrentFeeds`` at a time, and logs a summary. The
+    /// observers of `requests` hear of each of their feeds as it starts and ends, then of the end.
     @discardableResult
-    func cycle(_ feeds: [FeedConfig], _ active: ActiveConfig) async throws -> [FeedOutcome] {
+    func cycle(_ feeds: [FeedConfig], _ active: ActiveConfig, requests: [RefreshRequest] = []) async throws -> [FeedOutcome] {
+        var watchers: [String: [@Sendable (RefreshProgress) -> Void]] = [:]
+        for request in requests {
+            guard let observer = request.observer else { continue }
+            for id in request.feeds { watchers[id, default: []].append(observer) }
+        }
         let outcomes = try await withThrowingTaskGroup(of: (Int, FeedOutcome).self) { group in
             var results: [(Int, FeedOutcome)] = []
             var next = 0
@@ -86,7 +160,15 @@ public final class RefreshScheduler: Service, Sendable {
                 guard next < feeds.count else { return }
                 let (index, feed) = (next, feeds[next])
                 next += 1
-                group.addTask { [pipeline] in (index, try await pipeline.refresh(feed, with: active)) }
+                group.addTask { [pipeline, heartbeat, watchers] in
+                    heartbeat.beat()
+                    let observers = watchers[feed.id] ?? []
+                    for observe in observers { observe(.fetching(feed: feed.id)) }
+                    let outcome = try await pipeline.refresh(feed, with: active)
+                    heartbeat.beat()
+                    for observe in observers { observe(.finished(outcome)) }
+                    return (index, outcome)
+                }
             }
             for _ in 0..<RefreshScheduler.concurrentFeeds { start() }
             while let result = try await group.next() {
@@ -95,6 +177,8 @@ public final class RefreshScheduler: Service, Sendable {
             }
             return results.sorted { $0.0 < $1.0 }.map(\.1)
         }
+        for request in requests { request.observer?(.done) }
+        lock.withLock { lastCycleEnd = Date() }
         let failing = outcomes.filter { $0.result == .failed }.count
         let events = outcomes.reduce(0) { $0 + $1.events.count }
         let clock = Date().formatted(.iso8601.time(includingFractionalSeconds: false).timeSeparator(.colon))

@@ -6,17 +6,24 @@ import UnixSignals
 
 /// Reloads the configuration on SIGHUP (`systemctl reload`): re-reads and validates it, and swaps it
 /// in whole; an invalid file is logged as an error naming what is wrong, and the old one stays.
+/// After a reload that took, `reloaded` runs: the daemon wakes the scheduler there, so feeds the new
+/// configuration adds are fetched at once.
 public struct ReloadListener: Service {
     let path: String
     let config: ConfigBox
     let logger: Logger
     let notifier: SystemdNotifier
+    let reloaded: @Sendable () -> Void
 
-    public init(path: String, config: ConfigBox, logger: Logger, notifier: SystemdNotifier = SystemdNotifier(environment: [:])) {
+    public init(
+        path: String, config: ConfigBox, logger: Logger, notifier: SystemdNotifier = SystemdNotifier(environment: [:]),
+        reloaded: @escaping @Sendable () -> Void = {}
+    ) {
         self.path = path
         self.config = config
         self.logger = logger
         self.notifier = notifier
+        self.reloaded = reloaded
     }
 
     public func run() async throws {
@@ -40,6 +47,7 @@ public struct ReloadListener: Service {
             logger.notice("configuration reloaded", metadata: [
                 "feeds": .stringConvertible(new.feeds.count), "statements": .stringConvertible(new.statements.count),
             ])
+            reloaded()
         } catch {
             logger.error("configuration not reloaded; keeping the previous one", metadata: ["error": .string(error.message)])
         }

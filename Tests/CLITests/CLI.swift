@@ -32,6 +32,7 @@ struct CLI {
         env.removeValue(forKey: "NOTIFY_SOCKET")
         env.removeValue(forKey: "CONFIGURATION_DIRECTORY")
         env.removeValue(forKey: "STATE_DIRECTORY")
+        env.removeValue(forKey: "RUNTIME_DIRECTORY")
         for (key, value) in environment { env[key] = value }
         process.environment = env
         let out = Pipe()
@@ -69,12 +70,15 @@ struct CLI {
     }
 
     /// Starts `quotewatch run` in `folder`; its stderr is collected in the returned log.
-    static func startDaemon(in folder: URL) throws -> (Process, DaemonLog) {
-        try start(["run", "--config", "feeds.json"], in: folder, collecting: \.standardError)
+    static func startDaemon(in folder: URL, environment: [String: String] = [:]) throws -> (Process, DaemonLog) {
+        try start(["run", "--config", "feeds.json"], in: folder, collecting: \.standardError, environment: environment)
     }
 
     /// Starts the binary in the background; what it writes to `stream` is collected in the log.
-    static func start(_ arguments: [String], in folder: URL, collecting stream: ReferenceWritableKeyPath<Process, Any?>) throws -> (Process, DaemonLog) {
+    /// `environment` adds to (or replaces in) the test's own environment.
+    static func start(
+        _ arguments: [String], in folder: URL, collecting stream: ReferenceWritableKeyPath<Process, Any?>, environment: [String: String] = [:]
+    ) throws -> (Process, DaemonLog) {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
@@ -82,6 +86,10 @@ struct CLI {
         var env = ProcessInfo.processInfo.environment
         env.removeValue(forKey: "JOURNAL_STREAM")
         env.removeValue(forKey: "NOTIFY_SOCKET")
+        env.removeValue(forKey: "RUNTIME_DIRECTORY")
+        env.removeValue(forKey: "WATCHDOG_USEC")
+        env.removeValue(forKey: "WATCHDOG_PID")
+        for (key, value) in environment { env[key] = value }
         process.environment = env
         let log = DaemonLog()
         let pipe = Pipe()
