@@ -21,5 +21,14 @@ start=$(date +%s.%N); "$bin" parse --json "$corpus/feeds" > /dev/null; end=$(dat
 bytes=$(du -sb "$corpus/feeds" | cut -f1)
 python3 -c "import sys; t=$end-$start; print(f'quotewatch parse --json {sys.argv[1]}/feeds: {t:.2f} s, {$bytes/1e6/t:.1f} MB/s')" "$corpus"
 echo
+echo "## matching: every whole quote against 100,000 statements (quotewatch match --json, whole process)"
+# rapidfuzz, the peer, in a virtualenv of its own (from PyPI) when it is not there yet.
+peers=.build/peers
+if ! "$peers/bin/python" -c "import rapidfuzz" 2>/dev/null; then
+  python3 -m venv "$peers" && "$peers/bin/pip" install -q --only-binary=:all: rapidfuzz==3.14.6 \
+    || echo "bench: rapidfuzz could not be installed; its figure is left out" >&2
+fi
+python3 Benchmarks/match-bench.py "$bin" "$corpus" --python "$peers/bin/python"
+echo
 echo "## fetching: 1,000 feeds from nginx on loopback (run --once, a cycle of 200s then of 304s)"
 ./Benchmarks/fetch-bench.sh "$bin" 1000
