@@ -106,4 +106,72 @@ import Testing
         let (c, d) = range(of: "not realistic")
         #expect(QuoteContext.sentence(in: text, start: c, end: d) == "Then he said it was ‘not realistic,’ adding more.")
     }
+
+    @Test func aQuoteHoldingAShorterStatementWholeGoesToTheStatementThatIsAllOfIt() {
+        let matcher = StatementMatcher(statements: [
+            Statement(id: "short", speaker: "Ana Ruiz", text: "The dam inspection is a reckless gamble!"),
+            Statement(id: "long", speaker: "Ana Ruiz", text: "Honestly, the dam inspection is a reckless gamble and a waste of money."),
+        ])
+        let whole = matcher.candidates(for: MatchInput(
+            text: "Honestly, the dam inspection is a reckless gamble and a waste of money.", speaker: "Ana Ruiz"))
+        // Both score 1 (the quote holds the short statement whole); the exact one comes first.
+        #expect(whole.map(\.statementID) == ["long", "short"])
+        #expect(whole.map(\.score) == [1, 1])
+        #expect(whole.first?.tier == .exact)
+    }
+
+    @Test func statementsOfOtherSpeakersAreNotEvenCandidatesWhenTheSpeakerMustMatch() {
+        let matcher = StatementMatcher(statements: [
+            Statement(id: "ruiz", speaker: "Ana Ruiz", text: "The bridge will open in June"),
+            Statement(id: "anyone", text: "The bridge will open in June"),
+        ])
+        let input = MatchInput(text: "The bridge will open in June", speaker: "Tom Bell")
+        #expect(matcher.bestMatch(for: input)?.statementID == "anyone")
+        #expect(matcher.candidates(for: input).map(\.statementID).sorted() == ["anyone", "ruiz"])
+        #expect(matcher.candidates(for: input).first { $0.statementID == "ruiz" }?.speakerMatches == false)
+    }
+
+    /// The prefix-filtered index must find every statement a quote reaches: the same answers as
+    /// scoring the quote against each statement alone (a one-statement index holds all its words'
+    /// order differently, so the two disagree if a prefix is cut too short).
+    @Test func theIndexFindsWhatScoringEachStatementAloneFinds() {
+        var rng = SplitMix(seed: 42)
+        let words = ["bridge", "tax", "open", "june", "never", "budget", "will", "the", "a", "is", "not", "plan",
+                     "rail", "cut", "5%", "3.5%", "nations", "defence", "spend", "gdp", "reckless", "gamble", "of", "on"]
+        func sentence(_ count: Int) -> String { (0..<count).map { _ in words[Int(rng.next() % UInt64(words.count))] }.joined(separator: " ") }
+        var statements: [Statement] = []
+        for index in 0..<300 {
+            let threshold = [0.4, 0.6, 0.8, 1.0][index % 4]
+            statements.append(Statement(id: "s\(index)", speaker: index % 3 == 0 ? nil : "Speaker \(index % 5)",
+                                        text: sentence(4 + index % 9), threshold: threshold))
+        }
+        let whole = StatementMatcher(statements: statements)
+        let alone = statements.map { StatementMatcher(statements: [$0]) }
+        var compared = 0
+        for index in 0..<200 {
+            let base = statements[index % statements.count].text.split(separator: " ")
+            var quote = Array(base.dropFirst(index % 3))
+            if index % 4 == 0 { quote.append(Substring(words[index % words.count])) }
+            let input = MatchInput(text: quote.joined(separator: " "), speaker: "Speaker \(index % 5)",
+                                   context: index % 2 == 0 ? sentence(6) : "")
+            let found = whole.candidates(for: input).map { "\($0.statementID) \($0.score) \($0.speakerMatches)" }.sorted()
+            let expected = alone.flatMap { $0.candidates(for: input) }.map { "\($0.statementID) \($0.score) \($0.speakerMatches)" }.sorted()
+            #expect(found == expected, "quote \(index): \(input.text)")
+            compared += expected.count
+        }
+        #expect(compared > 200)
+    }
+}
+
+/// A small deterministic generator for the index test.
+struct SplitMix {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
 }

@@ -8,6 +8,15 @@ public struct StatementMatch: Sendable, Hashable, Codable {
         case normalized
         /// Word-level similarity: containment of a partial quote, word overlap, the quote's sentence.
         case fuzzy
+
+        /// Strictness, for ranking equal scores: exact 2, normalized 1, fuzzy 0.
+        var rank: Int {
+            switch self {
+            case .exact: 2
+            case .normalized: 1
+            case .fuzzy: 0
+            }
+        }
     }
 
     public var statementID: String

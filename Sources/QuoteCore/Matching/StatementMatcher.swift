@@ -114,12 +114,14 @@ public struct StatementMatcher: Sendable {
             }
         }
 
-        var results: [StatementMatch] = []
+        // Each match with how much of the quote it accounts for, to rank equal scores.
+        var results: [(match: StatementMatch, ofQuote: Double)] = []
         for position in positions.map(Int.init) {
             let speakerMatches = speakerMatches(index.names[position], said, input.itemWords)
             if speakerRequired && !speakerMatches { continue }
             let tier: StatementMatch.Tier
             let score: Double
+            var ofQuote = 1.0
             if sameWording.contains(Int32(position)) {
                 (tier, score) = (trimmed == index.exact[position] ? .exact : .normalized, 1)
             } else {
@@ -129,19 +131,23 @@ public struct StatementMatcher: Sendable {
                     guard index.negations[position] == probe.negations else { continue }
                 }
                 guard let fuzzy = fuzzyScore(position, probe) else { continue }
-                (tier, score) = (.fuzzy, fuzzy)
+                (tier, score, ofQuote) = (.fuzzy, fuzzy.score, fuzzy.containment)
             }
             guard score >= index.thresholds[position] else { continue }
-            results.append(StatementMatch(
+            results.append((StatementMatch(
                 statementID: index.statements[position].id, score: (score * 1000).rounded() / 1000, tier: tier,
-                speakerMatches: speakerMatches))
+                speakerMatches: speakerMatches), ofQuote))
         }
-        return results.sorted { ($0.score, $1.statementID) > ($1.score, $0.statementID) }
+        // Best first; at an equal score, the statement that is more of the quote (a quote holding
+        // a shorter statement whole scores 1 for it too), then the stricter tier.
+        return results.sorted {
+            ($0.match.score, $0.ofQuote, $0.match.tier.rank, $1.match.statementID) > ($1.match.score, $1.ofQuote, $1.match.tier.rank, $0.match.statementID)
+        }.map(\.match)
     }
 
-    /// max(containment, coverage by the quote) × coverage by the quote and its sentence; nil when
-    /// nothing is shared. Both key lists are ascending: one merge.
-    private func fuzzyScore(_ position: Int, _ probe: Probe) -> Double? {
+    /// max(containment, coverage by the quote) × coverage by the quote and its sentence, with the
+    /// containment (the share of the quote in the statement); nil when nothing is shared. Both key lists are ascending: one merge.
+    private func fuzzyScore(_ position: Int, _ probe: Probe) -> (score: Double, containment: Double)? {
         var shared: Float = 0
         var fromContext: Float = 0
         var i = index.keyStart[position]
@@ -166,7 +172,7 @@ public struct StatementMatcher: Sendable {
         let containment = Double(shared / probe.total)
         let quoteCoverage = Double(shared / total)
         let coverage = min(1, Double((shared + StatementMatcher.contextWeight * fromContext) / total))
-        return max(containment, quoteCoverage) * coverage
+        return (max(containment, quoteCoverage) * coverage, containment)
     }
 
     private func speakerMatches(_ names: [[String]], _ said: [String]?, _ itemWords: Set<String>?) -> Bool {
