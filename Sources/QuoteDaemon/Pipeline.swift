@@ -16,6 +16,7 @@ public final class Pipeline: Sendable {
     let fetcher: Fetcher
     let logger: Logger
     let eventLog: EventLog
+    let limitWarnings: LimitWarnings
     let extractor = QuoteExtractor()
     let now: @Sendable () -> Date
     let policy: RefreshPolicy
@@ -32,6 +33,7 @@ public final class Pipeline: Sendable {
         self.fetcher = fetcher
         self.logger = logger
         self.eventLog = EventLog(logger: logger)
+        self.limitWarnings = LimitWarnings(logger: logger)
         self.policy = policy
         self.now = now
         self.draw = draw
@@ -63,7 +65,7 @@ public final class Pipeline: Sendable {
         let interval = feed.refreshInterval ?? active.config.refreshInterval
         let request = FetchRequest(
             url: state.fetchURL ?? feed.url, etag: state.etag, lastModified: state.lastModified,
-            connectTimeout: feed.connectTimeout, totalTimeout: feed.timeout)
+            connectTimeout: feed.connectTimeout, totalTimeout: feed.timeout, maxBodyBytes: active.config.limits.feedBytes)
         let response: FetchResponse
         do {
             response = try await fetcher.fetch(request)
@@ -108,7 +110,13 @@ public final class Pipeline: Sendable {
         var events: [ChangeEvent] = []
         var processed = 0
         var seen = Set<String>()
-        for item in parsed.items {
+        let limits = active.config.limits
+        if parsed.items.count > limits.itemsPerFeed {
+            limitWarnings.warn(
+                feed: feed.id, limit: "itemsPerFeed",
+                "feed has \(parsed.items.count) items; only the first \(limits.itemsPerFeed) are read (raise limits.itemsPerFeed to read more)")
+        }
+        for item in parsed.items.prefix(limits.itemsPerFeed) {
             guard let identity = item.identity, seen.insert(identity).inserted else { continue }
             if Task.isCancelled { break }
             if let stored = try await process(item, identity: identity, feed: feed, active: active) {
@@ -128,11 +136,25 @@ public final class Pipeline: Sendable {
         let contentHash = ContentHash.of(item.title, item.link, body, active.statementsFingerprint)
         let stored = try await store.storedItem(feedID: feed.id, identity: identity)
         if stored?.contentHash == contentHash { return nil }
-        var text = HTMLText.plainText(fromHTML: body)
-        if feed.fetchArticles, let link = item.link, let article = await articleText(link, feed: feed) {
+        let limits = active.config.limits
+        var text = HTMLText.plainText(fromHTML: Pipeline.prefix(body, bytes: limits.itemBytes))
+        if body.utf8.count > limits.itemBytes {
+            limitWarnings.warn(
+                feed: feed.id, limit: "itemBytes",
+                "an item's body has \(body.utf8.count) bytes; only the first \(limits.itemBytes) are read (raise limits.itemBytes to read more)",
+                metadata: ["item": .string(identity)])
+        }
+        if feed.fetchArticles, let link = item.link, let article = await articleText(link, feed: feed, maxBytes: limits.articleBytes) {
             text = article
         }
-        let quotes = extractor.quotes(in: text)
+        var quotes = extractor.quotes(in: text)
+        if quotes.count > limits.quotesPerItem {
+            limitWarnings.warn(
+                feed: feed.id, limit: "quotesPerItem",
+                "an item has \(quotes.count) quotes; only the first \(limits.quotesPerItem) are read (raise limits.quotesPerItem to read more)",
+                metadata: ["item": .string(identity)])
+            quotes = Array(quotes.prefix(limits.quotesPerItem))
+        }
         let analysis = ItemAnalyzer.analyze(text: text, quotes: quotes, matcher: active.matcher)
         let (changes, states) = ChangeDetector.compare(
             previous: stored?.states ?? [:], current: analysis.current, unattributed: analysis.unattributed,
@@ -174,10 +196,11 @@ public final class Pipeline: Sendable {
     }
 
     /// The main text of an item's linked page, or nil (logged) when it cannot be had.
-    func articleText(_ link: String, feed: FeedConfig) async -> String? {
+    func articleText(_ link: String, feed: FeedConfig, maxBytes: Int) async -> String? {
         guard link.lowercased().hasPrefix("http://") || link.lowercased().hasPrefix("https://") else { return nil }
         do {
-            let page = try await fetcher.fetch(FetchRequest(url: link, connectTimeout: feed.connectTimeout, totalTimeout: feed.timeout))
+            let page = try await fetcher.fetch(FetchRequest(
+                url: link, connectTimeout: feed.connectTimeout, totalTimeout: feed.timeout, maxBodyBytes: maxBytes))
             heartbeat?.beat()
             let text = ArticleExtractor.mainText(fromHTML: page.body, httpCharset: Pipeline.charset(page.contentType))
             return text.isEmpty ? nil : text
@@ -224,6 +247,17 @@ public final class Pipeline: Sendable {
         let stored = try await store.save(state, events: feedEvents)
         try await log(stored)
         return FeedOutcome(feedID: feed.id, result: .failed, itemsProcessed: 0, events: stored, error: reason)
+    }
+
+    /// The first `bytes` bytes of `text`, cut back to a whole character.
+    static func prefix(_ text: String, bytes: Int) -> String {
+        let utf8 = text.utf8
+        guard utf8.count > bytes else { return text }
+        var end = utf8.index(utf8.startIndex, offsetBy: bytes)
+        while end > utf8.startIndex && UTF8.isContinuation(utf8[end]) {
+            end = utf8.index(before: end)
+        }
+        return String(decoding: utf8[..<end], as: UTF8.self)
     }
 
     /// The charset parameter of a Content-Type header.

@@ -97,4 +97,38 @@ import Testing
             #expect(config.feeds.count >= 3, "\(name)")
         }
     }
+
+    @Test func limitsTakeNumbersAndSizesAndDefaultTheRest() throws {
+        let config = try load("""
+            {"feeds": [], "statements": [], "limits": {"feedBytes": "20MB", "itemBytes": 250000, "itemsPerFeed": 5000, "articleBytes": "1.5 MB"}}
+            """)
+        #expect(config.limits.feedBytes == 20_000_000)
+        #expect(config.limits.itemBytes == 250_000)
+        #expect(config.limits.itemsPerFeed == 5000)
+        #expect(config.limits.articleBytes == 1_500_000)
+        #expect(config.limits.quotesPerItem == Limits().quotesPerItem)
+        #expect(try load(#"{"feeds": [], "statements": []}"#).limits == Limits())
+    }
+
+    @Test func badLimitsAreNamedByTheirPath() {
+        let found = issues("""
+            {"feeds": [], "statements": [], "limits": {"feedBytes": "lots", "itemsPerFeed": 2.5, "quotesPerItem": 0, "statements": true, "pages": 3}}
+            """)
+        #expect(found.contains { $0.hasPrefix("limits.feedBytes: \"lots\" is not a size") }, "\(found)")
+        #expect(found.contains { $0.hasPrefix("limits.itemsPerFeed: \"2.5\" is not a whole number") }, "\(found)")
+        #expect(found.contains { $0.hasPrefix("limits.quotesPerItem: must be between 1 and") }, "\(found)")
+        #expect(found.contains { $0.hasPrefix("limits.statements:") }, "\(found)")
+        #expect(found.contains { $0.hasPrefix("limits.pages: unknown key") }, "\(found)")
+        #expect(issues(#"{"feeds": [], "statements": [], "limits": [1]}"#) == ["limits: must be an object such as {\"itemsPerFeed\": 2000}"])
+    }
+
+    @Test func moreFeedsOrStatementsThanTheLimitAreRefusedWithTheKeyToRaise() throws {
+        let feeds = (0..<3).map { #"{"id": "f\#($0)", "url": "f.xml"}"# }.joined(separator: ",")
+        let statements = (0..<3).map { #"{"id": "s\#($0)", "text": "t"}"# }.joined(separator: ",")
+        #expect(issues(#"{"feeds": [\#(feeds)], "statements": [], "limits": {"feeds": 2}}"#)
+            == ["feeds: 3 feeds; at most 2 are allowed (raise limits.feeds)"])
+        #expect(issues(#"{"feeds": [], "statements": [\#(statements)], "limits": {"statements": 2}}"#)
+            == ["statements: 3 statements; at most 2 are allowed (raise limits.statements)"])
+        #expect(try load(#"{"feeds": [\#(feeds)], "statements": [\#(statements)], "limits": {"feeds": 3, "statements": 3}}"#).feeds.count == 3)
+    }
 }

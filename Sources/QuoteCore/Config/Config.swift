@@ -9,12 +9,15 @@ public struct Config: Sendable, Hashable {
     public var databasePath: String
     public var feeds: [FeedConfig]
     public var statements: [Statement]
+    /// Bounds on documents and on the configuration itself.
+    public var limits: Limits
 
-    public init(refreshInterval: Double, databasePath: String, feeds: [FeedConfig], statements: [Statement]) {
+    public init(refreshInterval: Double, databasePath: String, feeds: [FeedConfig], statements: [Statement], limits: Limits = Limits()) {
         self.refreshInterval = refreshInterval
         self.databasePath = databasePath
         self.feeds = feeds
         self.statements = statements
+        self.limits = limits
     }
 
     /// The feed with this id, if configured.

@@ -16,7 +16,7 @@ public enum ConfigLoader {
     /// The shortest refresh interval accepted: polite to publishers, and enough for local files.
     public static let minimumRefreshInterval = 10.0
 
-    static let topKeys: Set<String> = ["refreshInterval", "database", "feeds", "statements"]
+    static let topKeys: Set<String> = ["refreshInterval", "database", "feeds", "statements", "limits"]
     static let feedKeys: Set<String> = ["id", "url", "refreshInterval", "fetchArticles", "connectTimeout", "timeout"]
     static let statementKeys: Set<String> = ["id", "speaker", "aliases", "text", "threshold"]
 
@@ -163,9 +163,44 @@ public enum ConfigLoader {
                     fail("database", "must be a non-empty file path")
                 }
             }
+            let limits = self.limits(object["limits"])
+            // Counted before anything is read from them, so an oversized list costs no more work.
+            if let list = object["feeds"] as? [Any], list.count > limits.feeds {
+                fail("feeds", "\(list.count) feeds; at most \(limits.feeds) are allowed (raise limits.feeds)")
+                return nil
+            }
+            if let list = object["statements"] as? [Any], list.count > limits.statements {
+                fail("statements", "\(list.count) statements; at most \(limits.statements) are allowed (raise limits.statements)")
+                return nil
+            }
             let feeds = self.feeds(object["feeds"])
             let statements = self.statements(object["statements"])
-            return Config(refreshInterval: interval, databasePath: databasePath, feeds: feeds, statements: statements)
+            return Config(refreshInterval: interval, databasePath: databasePath, feeds: feeds, statements: statements, limits: limits)
+        }
+
+        mutating func limits(_ value: Any?) -> Limits {
+            var limits = Limits()
+            guard let value else { return limits }
+            guard let object = value as? [String: Any] else {
+                fail("limits", "must be an object such as {\"itemsPerFeed\": 2000}")
+                return limits
+            }
+            checkKeys(object, allowed: Set(Limits.keys.map(\.name)), path: "limits")
+            for key in Limits.keys {
+                guard let raw = object[key.name] else { continue }
+                let path = "limits." + key.name
+                let parsed = key.isBytes ? Limits.bytes(raw) : (isJSONBool(raw) ? nil : (raw as? Double).flatMap { $0 == $0.rounded() && abs($0) < 1e15 ? Int($0) : nil })
+                guard let number = parsed else {
+                    fail(path, key.isBytes ? "\"\(raw)\" is not a size; write bytes or a number with KB, MB or GB (500KB, 10MB)" : "\"\(raw)\" is not a whole number")
+                    continue
+                }
+                guard number > 0, number <= Limits.ceiling else {
+                    fail(path, "must be between 1 and \(Limits.ceiling)")
+                    continue
+                }
+                limits[keyPath: key.path] = number
+            }
+            return limits
         }
 
         mutating func feeds(_ value: Any?) -> [FeedConfig] {
