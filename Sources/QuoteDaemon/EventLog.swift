@@ -14,6 +14,8 @@ public struct EventLog: Sendable {
 
     public func log(_ event: ChangeEvent) {
         var metadata: Logger.Metadata = [:]
+        // The event's number in the store: `quotewatch events --since` picks up from a journal line.
+        metadata["id"] = event.id.map { .stringConvertible($0) }
         metadata["statement"] = event.statement.map { .string($0) }
         metadata["speaker"] = event.speaker.map { .string($0) }
         metadata["feed"] = .string(event.feed)

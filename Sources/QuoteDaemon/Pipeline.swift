@@ -42,15 +42,15 @@ public final class Pipeline: Sendable {
 
     /// Logs events that were committed but not logged before the last stop, then marks them logged.
     public func logPendingEvents() async throws(StoreError) {
-        let last = try await store.lastLoggedEventID()
-        let pending = try await store.events(EventQuery(afterID: last))
-        try await log(pending)
+        try await log(try await store.unloggedEvents())
     }
 
+    /// Logs committed events, then records that they were: a stop between the two logs them again at
+    /// the next start (at least once, never lost).
     private func log(_ events: [ChangeEvent]) async throws(StoreError) {
-        guard let last = events.last?.id else { return }
+        guard !events.isEmpty else { return }
         for event in events { eventLog.log(event) }
-        try await store.markLogged(upTo: last)
+        try await store.markLogged(events.compactMap(\.id))
     }
 
     /// Fetches and processes one feed. Never throws for a feed's own faults: they are recorded in

@@ -300,21 +300,23 @@ public final class Store: Sendable {
         }
     }
 
-    /// The id of the last event that was logged, so events committed but not yet logged when the
-    /// daemon stopped are logged at the next start, and none twice.
-    public func lastLoggedEventID() async throws(StoreError) -> Int64 {
+    /// Events committed but not yet logged (the daemon stopped between the two), in id order.
+    public func unloggedEvents() async throws(StoreError) -> [ChangeEvent] {
         try await read { db in
-            try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'lastLoggedEvent'").flatMap { Int64($0) } ?? 0
+            try Row.fetchAll(db, sql: "SELECT * FROM event WHERE logged = 0 ORDER BY id").compactMap(Store.event)
         }
     }
 
-    /// Records that every event up to `id` has been logged.
-    public func markLogged(upTo id: Int64) async throws(StoreError) {
+    /// Records that these events have been logged.
+    public func markLogged(_ ids: [Int64]) async throws(StoreError) {
+        guard !ids.isEmpty else { return }
         try await write { db in
-            try db.execute(sql: """
-                INSERT INTO meta (key, value) VALUES ('lastLoggedEvent', ?)
-                ON CONFLICT(key) DO UPDATE SET value = excluded.value WHERE CAST(excluded.value AS INTEGER) > CAST(meta.value AS INTEGER)
-                """, arguments: [String(id)])
+            for chunk in stride(from: 0, to: ids.count, by: 500) {
+                let part = Array(ids[chunk..<min(ids.count, chunk + 500)])
+                try db.execute(
+                    sql: "UPDATE event SET logged = 1 WHERE id IN (" + part.map { _ in "?" }.joined(separator: ", ") + ")",
+                    arguments: StatementArguments(part))
+            }
         }
     }
 

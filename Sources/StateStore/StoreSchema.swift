@@ -98,6 +98,19 @@ enum StoreSchema {
                 t.column("time", .datetime).notNull()
             }
         }
+        migrator.registerMigration("v4: a logged flag per event") { db in
+            // A cursor (the last logged id) missed events committed by one feed and not yet logged
+            // while another feed logged and recorded later ones: each event now says if it was.
+            try db.alter(table: "event") { t in
+                t.add(column: "logged", .boolean).notNull().defaults(to: false)
+            }
+            try db.execute(sql: """
+                UPDATE event SET logged = 1
+                WHERE id <= COALESCE((SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'lastLoggedEvent'), 0)
+                """)
+            try db.execute(sql: "DELETE FROM meta WHERE key = 'lastLoggedEvent'")
+            try db.execute(sql: "CREATE INDEX event_unlogged ON event(id) WHERE logged = 0")
+        }
         return migrator
     }
 }

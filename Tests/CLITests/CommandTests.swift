@@ -39,7 +39,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         let run = try CLI.run(["run", "--once", "--config", "feeds.json"], in: folder)
         #expect(run.status == 0, "\(run.stderr)")
-        #expect(run.stderr.contains("quote.new statement=hegseth-borders"), "\(run.stderr)")
+        #expect(run.stderr.contains(#/quote\.new id=\d+ statement=hegseth-borders/#), "\(run.stderr)")
         let events = try CLI.run(["events", "--json"], in: folder)
         #expect(events.status == 0, "\(events.stderr)")
         let objects = events.lines.map(CLI.json)

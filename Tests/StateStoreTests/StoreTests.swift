@@ -63,13 +63,22 @@ struct TemporaryDatabase: ~Copyable {
         #expect(try await reader.feedState(id: "f")?.consecutiveFailures == 1)
     }
 
-    @Test func loggedCursorOnlyMovesForward() async throws {
+    @Test func eachEventIsLoggedOrNotOnItsOwn() async throws {
         let database = try TemporaryDatabase()
         let store = try Store(path: database.path)
-        #expect(try await store.lastLoggedEventID() == 0)
-        try await store.markLogged(upTo: 5)
-        try await store.markLogged(upTo: 3)
-        #expect(try await store.lastLoggedEventID() == 5)
+        let events = (0..<4).map { index in
+            ChangeEvent(time: Date(), type: .feedFailed, feed: "f\(index)", url: "u", detail: "boom")
+        }
+        var ids: [Int64] = []
+        for (index, event) in events.enumerated() {
+            ids += try await store.save(FeedState(id: "f\(index)", url: "u"), events: [event]).compactMap(\.id)
+        }
+        #expect(try await store.unloggedEvents().compactMap(\.id) == ids)
+        // A later event logged first (another feed's) leaves the earlier ones pending.
+        try await store.markLogged([ids[3], ids[1]])
+        #expect(try await store.unloggedEvents().compactMap(\.id) == [ids[0], ids[2]])
+        try await store.markLogged([ids[0], ids[2]])
+        #expect(try await store.unloggedEvents().isEmpty)
     }
 
     @Test func readingAMissingDatabaseSaysSo() throws {
