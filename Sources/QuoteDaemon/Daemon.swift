@@ -10,6 +10,28 @@ import UnixSignals
 /// Wires the daemon together (DESIGN §1): configuration, single-writer lock, store, fetcher and
 /// pipeline, then runs the services until SIGTERM or SIGINT, or one cycle with `once`.
 public enum Daemon {
+    /// Opens the store, waiting out another program's lock or a full disk (the first opening of a
+    /// day may need to write): logged once, retried with a growing pause. Other faults end the run.
+    static func openStore(_ path: String, logger: Logger) async throws(DaemonError) -> Store {
+        var pause = 1.0
+        var logged = false
+        while true {
+            do {
+                return try Store(path: path)
+            } catch {
+                guard case .sqlite(let code) = error.kind, [5, 6, 13].contains(code & 0xFF) else {
+                    throw DaemonError(error.description)
+                }
+                if !logged {
+                    logger.error("\(error.description); retrying until it can be opened")
+                    logged = true
+                }
+                try? await Task.sleep(for: .milliseconds(Int(pause * 1000)))
+                pause = min(pause * 2, 30)
+            }
+        }
+    }
+
     /// Runs `quotewatch run`.
     /// - Throws: ``DaemonError`` with the exit code to use.
     public static func run(configPath: String, once: Bool, logger: Logger) async throws(DaemonError) {
@@ -18,12 +40,7 @@ public enum Daemon {
         signal(SIGHUP, SIG_IGN)
         let config = try ConfigFile.load(configPath)
         let lock = try InstanceLock(databasePath: config.databasePath)
-        let store: Store
-        do {
-            store = try Store(path: config.databasePath)
-        } catch {
-            throw DaemonError(error.description)
-        }
+        let store = try await openStore(config.databasePath, logger: logger)
         Fetcher.globalInit()
         FeedParser.initialize()
         let fetcher = Fetcher(userAgent: Product.userAgent)

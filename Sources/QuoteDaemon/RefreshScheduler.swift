@@ -30,6 +30,8 @@ public final class RefreshScheduler: Service, @unchecked Sendable {
     private let lock = NSLock()
     private var requests: [RefreshRequest] = []
     private var lastCycleEnd: Date?
+    /// Feeds of a cycle a store error cut short (only the loop's task touches it).
+    private var interrupted: Set<String> = []
 
     public init(
         pipeline: Pipeline, config: ConfigBox, logger: Logger, notifier: SystemdNotifier = SystemdNotifier(environment: [:]),
@@ -45,8 +47,8 @@ public final class RefreshScheduler: Service, @unchecked Sendable {
 
     public func run() async throws {
         try await withGracefulShutdownHandler {
-            try await pipeline.logPendingEvents()
             if once {
+                try await pipeline.logPendingEvents()
                 let active = config.current
                 try await interruptibleCycle(active.config.feeds, active)
             } else {
@@ -110,37 +112,88 @@ public final class RefreshScheduler: Service, @unchecked Sendable {
         }
     }
 
+    /// Store errors worth waiting out (SQLite's result codes): another process holding the lock,
+    /// a full disk, a file system gone read-only or failing; the rest stop the daemon.
+    static let transientStoreErrors: Set<Int32> = [5, 6, 8, 10, 13, 14, 15]
+    /// The first wait after a transient store error; it doubles up to ``longestStoreRetry`` (no more
+    /// than the loop's longest sleep, which the watchdog counts on).
+    static let firstStoreRetry = 2.0
+    static let longestStoreRetry = 60.0
+
     private func loop() async throws {
+        var pendingLogged = false
+        var retry = RefreshScheduler.firstStoreRetry
+        var lastStoreError: String?
         while !Task.isShuttingDownGracefully && !Task.isCancelled {
             heartbeat.beat()
-            let active = config.current
-            let taken = takeRequests()
-            let states = Dictionary(uniqueKeysWithValues: try await pipeline.store.feedStates().map { ($0.id, $0) })
-            let now = Date()
-            let configured = Set(active.config.feeds.map(\.id))
-            for request in taken {
-                for id in request.feeds where !configured.contains(id) {
-                    request.observer?(.skipped(feed: id, reason: "no longer in the configuration"))
+            do {
+                if !pendingLogged {
+                    try await pipeline.logPendingEvents()
+                    pendingLogged = true
                 }
+                try await turn()
+                if lastStoreError != nil {
+                    logger.info("database writable again; refreshing as usual", metadata: ["database": .string(pipeline.store.path)])
+                    lastStoreError = nil
+                }
+                retry = RefreshScheduler.firstStoreRetry
+            } catch let error as StoreError {
+                guard case .sqlite(let code) = error.kind, RefreshScheduler.transientStoreErrors.contains(code & 0xFF) else { throw error }
+                if Task.isShuttingDownGracefully || Task.isCancelled { return }
+                // Nothing of the item in hand was committed (its transaction rolled back): it is read
+                // again once the store takes writes.
+                if error.description != lastStoreError {
+                    logger.error("\(error.description); retrying", metadata: ["retry": .string(ConfigDuration.format(retry.rounded()))])
+                    lastStoreError = error.description
+                }
+                notifier.notify("STATUS=waiting for the database: \(error.message)")
+                let pause = Duration.milliseconds(Int(retry * 1000))
+                await cancelWhenGracefulShutdown { [wake] in
+                    await wake.wait(timeout: pause)
+                }
+                retry = min(retry * 2, RefreshScheduler.longestStoreRetry)
             }
-            let requested = Set(taken.flatMap(\.feeds))
-            let due = active.config.feeds.filter { feed in
-                if requested.contains(feed.id) { return true }
-                guard let state = states[feed.id], state.url == feed.url, let next = state.nextDue else { return true }
-                return next <= now
+        }
+    }
+
+    /// One turn of the loop: a cycle over what is due, or a sleep until something is.
+    private func turn() async throws {
+        let active = config.current
+        let taken = takeRequests()
+        let states = Dictionary(uniqueKeysWithValues: try await pipeline.store.feedStates().map { ($0.id, $0) })
+        let now = Date()
+        let configured = Set(active.config.feeds.map(\.id))
+        for request in taken {
+            for id in request.feeds where !configured.contains(id) {
+                request.observer?(.skipped(feed: id, reason: "no longer in the configuration"))
             }
-            if !due.isEmpty {
+        }
+        // Feeds of a cycle the store cut short are due again at once, whatever their interval.
+        let requested = Set(taken.flatMap(\.feeds)).union(interrupted)
+        let due = active.config.feeds.filter { feed in
+            if requested.contains(feed.id) { return true }
+            guard let state = states[feed.id], state.url == feed.url, let next = state.nextDue else { return true }
+            return next <= now
+        }
+        if !due.isEmpty {
+            do {
                 try await interruptibleCycle(due, active, requests: taken)
-                continue
+                interrupted = []
+            } catch {
+                // The store failed mid-cycle: the waiting clients hear the end now, not never.
+                for request in taken { request.observer?(.done) }
+                interrupted.formUnion(due.map(\.id))
+                throw error
             }
-            for request in taken { request.observer?(.done) }
-            let next = active.config.feeds.compactMap { states[$0.id]?.nextDue }.min() ?? now.addingTimeInterval(active.config.refreshInterval)
-            // Clamped as a Double first: a due time years away must not overflow the conversion.
-            let seconds = min(max(next.timeIntervalSince(now), 0.2), Double(RefreshScheduler.longestSleep.components.seconds))
-            let wait = Duration.milliseconds(Int(seconds * 1000))
-            await cancelWhenGracefulShutdown { [wake] in
-                await wake.wait(timeout: wait)
-            }
+            return
+        }
+        for request in taken { request.observer?(.done) }
+        let next = active.config.feeds.compactMap { states[$0.id]?.nextDue }.min() ?? now.addingTimeInterval(active.config.refreshInterval)
+        // Clamped as a Double first: a due time years away must not overflow the conversion.
+        let seconds = min(max(next.timeIntervalSince(now), 0.2), Double(RefreshScheduler.longestSleep.components.seconds))
+        let wait = Duration.milliseconds(Int(seconds * 1000))
+        await cancelWhenGracefulShutdown { [wake] in
+            await wake.wait(timeout: wait)
         }
     }
 

@@ -35,7 +35,11 @@ public final class Store: Sendable {
             if let unknown = applied.first(where: { !known.contains($0) }) {
                 throw StoreError(kind: .incompatible, path: path, message: "was written by a newer quotewatch (schema step \"\(unknown)\" is unknown to this version); upgrade quotewatch")
             }
-            try migrator.migrate(pool)
+            // Migrating takes the write lock; a store already up to date needs only a read, so a
+            // daemon starts even while another program holds the lock, and waits it out later.
+            if try pool.read({ db in try !migrator.hasCompletedMigrations(db) }) {
+                try migrator.migrate(pool)
+            }
             writer = pool
         } catch let error as StoreError {
             throw error
@@ -84,7 +88,12 @@ public final class Store: Sendable {
             case .SQLITE_FULL:
                 return StoreError(kind: .sqlite(code: error.resultCode.rawValue), path: path, message: "the disk is full (\(text))")
             case .SQLITE_CANTOPEN:
-                return StoreError(kind: .sqlite(code: error.resultCode.rawValue), path: path, message: "cannot be opened (\(text))")
+                var reason = text
+                var info = statvfs()
+                if statvfs((path as NSString).deletingLastPathComponent, &info) == 0, info.f_flag & UInt(ST_RDONLY) != 0 {
+                    reason += "; its folder is on a read-only file system"
+                }
+                return StoreError(kind: .sqlite(code: error.resultCode.rawValue), path: path, message: "cannot be opened (\(reason))")
             default:
                 return StoreError(kind: .sqlite(code: error.resultCode.rawValue), path: path, message: text)
             }
