@@ -6,6 +6,8 @@ public struct ActiveConfig: Sendable {
     public let config: Config
     public let matcher: StatementMatcher
     public let statementsFingerprint: String
+    /// Statement id → its position in the configuration.
+    public let statementOrder: [String: Int]
 
     public init(_ config: Config) {
         self.config = config
@@ -19,5 +21,6 @@ public struct ActiveConfig: Sendable {
             hash.update(String(statement.threshold))
         }
         statementsFingerprint = hash.hex
+        statementOrder = Dictionary(config.statements.enumerated().map { ($1.id, $0) }) { first, _ in first }
     }
 }

@@ -155,10 +155,11 @@ public final class Pipeline: Sendable {
                 metadata: ["item": .string(identity)])
             quotes = Array(quotes.prefix(limits.quotesPerItem))
         }
-        let analysis = ItemAnalyzer.analyze(text: text, quotes: quotes, matcher: active.matcher)
+        let analysis = ItemAnalyzer.analyze(
+            text: text, quotes: quotes, matcher: active.matcher, previouslyQuoted: Set((stored?.states ?? [:]).keys))
         let (changes, states) = ChangeDetector.compare(
             previous: stored?.states ?? [:], current: analysis.current, unattributed: analysis.unattributed,
-            statementIDs: active.config.statements.map(\.id))
+            statementOrder: active.statementOrder)
         let time = now()
         let newIDs = changes.filter { $0.type == .quoteNew }.map(\.statementID)
         let firsts = try await store.firstAppearances(of: newIDs)

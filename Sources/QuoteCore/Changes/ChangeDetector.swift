@@ -18,9 +18,20 @@ public enum ChangeDetector {
         previous: [String: StatementState], current: [String: StatementState],
         unattributed: [String: StatementState], statementIDs: [String]
     ) -> (changes: [ItemChange], states: [String: StatementState]) {
+        let order = Dictionary(statementIDs.enumerated().map { ($1, $0) }) { first, _ in first }
+        return compare(previous: previous, current: current, unattributed: unattributed, statementOrder: order)
+    }
+
+    /// ``compare(previous:current:unattributed:statementIDs:)`` with the configured statements as
+    /// id → position: the work grows with the statements the item quotes, not with all of them.
+    public static func compare(
+        previous: [String: StatementState], current: [String: StatementState],
+        unattributed: [String: StatementState], statementOrder: [String: Int]
+    ) -> (changes: [ItemChange], states: [String: StatementState]) {
         var changes: [ItemChange] = []
         var states = current
-        for id in statementIDs {
+        let quoted = Set(previous.keys).union(current.keys).compactMap { id in statementOrder[id].map { (id, $0) } }
+        for id in quoted.sorted(by: { $0.1 < $1.1 }).map(\.0) {
             switch (previous[id], current[id]) {
             case (nil, let new?):
                 changes.append(ItemChange(type: .quoteNew, statementID: id, state: new))

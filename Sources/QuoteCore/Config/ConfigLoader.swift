@@ -28,7 +28,7 @@ public enum ConfigLoader {
         var validator = Validator(configDirectory: configDirectory)
         let root: Any
         do {
-            root = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
+            root = try JSONDocument.parse(data)
         } catch {
             throw ConfigError(source: source, issues: [ConfigIssue(path: "", message: "not valid JSON: \(jsonReason(error))")])
         }

@@ -10,7 +10,12 @@ public enum ItemAnalyzer {
     }
 
     /// Matches each speech quote of `text` against the statements; keeps the best per statement.
-    public static func analyze(text: String, quotes: [Quote], matcher: StatementMatcher) -> Analysis {
+    /// - Parameter previouslyQuoted: the statements the item's stored version quoted: only a quote of
+    ///   one of them can have moved to another speaker, so only they are looked for among quotes that
+    ///   fail the speaker guard (nil: all statements).
+    public static func analyze(
+        text: String, quotes: [Quote], matcher: StatementMatcher, previouslyQuoted: Set<String>? = nil
+    ) -> Analysis {
         var analysis = Analysis()
         let itemWords = StatementMatcher.itemWords(text)
         for quote in quotes where quote.kind == .speech {
@@ -20,7 +25,7 @@ public enum ItemAnalyzer {
                 itemWords: itemWords)
             if let match = matcher.bestMatch(for: input) {
                 keepBest(&analysis.current, match, quote)
-            } else if let match = matcher.candidates(for: input).first {
+            } else if let match = (previouslyQuoted.map { matcher.candidates(for: input, among: $0) } ?? matcher.candidates(for: input)).first {
                 keepBest(&analysis.unattributed, match, quote)
             }
         }

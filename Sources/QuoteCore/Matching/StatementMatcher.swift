@@ -77,7 +77,14 @@ public struct StatementMatcher: Sendable {
         return probe
     }
 
-    private func matches(for input: MatchInput, speakerRequired: Bool) -> [StatementMatch] {
+    /// ``candidates(for:)`` among the given statements only, scored one by one without the index
+    /// (the statements an item quoted before: is one of them still quoted, by someone else?).
+    public func candidates(for input: MatchInput, among statementIDs: some Collection<String>) -> [StatementMatch] {
+        guard !statementIDs.isEmpty else { return [] }
+        return matches(for: input, speakerRequired: false, among: statementIDs.compactMap { index.positions[$0] })
+    }
+
+    private func matches(for input: MatchInput, speakerRequired: Bool, among chosen: [Int32]? = nil) -> [StatementMatch] {
         let quoteTokens = TextNormalizer.tokens(input.text)
         guard !quoteTokens.isEmpty else { return [] }
         let trimmed = StatementMatcher.trimmed(input.text)
@@ -95,8 +102,10 @@ public struct StatementMatcher: Sendable {
             positions.append(position)
         }
         let sameWording = index.byNormalized[normalized] ?? []
-        for position in sameWording { consider(position) }
-        if speakerRequired {
+        if chosen == nil { for position in sameWording { consider(position) } }
+        if let chosen {
+            for position in chosen { consider(position) }
+        } else if speakerRequired {
             // Only statements the speaker guard can pass: those under the speaker's last name (or,
             // for an unattributed quote, under a word of the item), and those of any speaker.
             var groups = [index.anySpeaker]
@@ -194,9 +203,43 @@ public struct StatementMatcher: Sendable {
 
     /// A name as lower-cased, diacritics-folded words ("Pete Hegseth" → ["pete", "hegseth"]).
     public static func nameWords(_ name: String) -> [String] {
-        name.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
-            .split { !($0.isLetter || $0.isNumber || $0 == "'" || $0 == "-") }
-            .map(String.init)
+        var words: [String] = []
+        var word: [UInt8] = []
+        var folded = false
+        func flush() {
+            defer { word.removeAll(keepingCapacity: true); folded = false }
+            guard !word.isEmpty else { return }
+            let text = String(decoding: word, as: UTF8.self)
+            // Only a word with letters beyond ASCII pays for Foundation's folding.
+            words.append(folded ? text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil) : text)
+        }
+        for scalar in name.unicodeScalars {
+            let value = scalar.value
+            if value < 0x80 {
+                let byte = UInt8(value)
+                switch byte {
+                case 0x61...0x7A, 0x30...0x39, UInt8(ascii: "'"), UInt8(ascii: "-"): word.append(byte)
+                case 0x41...0x5A: word.append(byte + 0x20)
+                default: flush()
+                }
+            } else {
+                let properties = scalar.properties
+                switch properties.generalCategory {
+                case .nonspacingMark, .spacingMark, .enclosingMark:
+                    // Part of the letter before it ("e" + U+0301).
+                    guard !word.isEmpty else { continue }
+                default:
+                    guard properties.isAlphabetic || properties.numericType != nil else {
+                        flush()
+                        continue
+                    }
+                }
+                word.append(contentsOf: UTF8.encode(scalar)!)
+                folded = true
+            }
+        }
+        flush()
+        return words
     }
 
     /// The item's words as ``MatchInput/itemWords`` wants them.
