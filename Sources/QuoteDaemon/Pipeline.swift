@@ -88,7 +88,7 @@ public final class Pipeline: Sendable {
         state.etag = response.etag
         state.lastModified = response.lastModified
         if let moved = response.permanentRedirect, moved != (state.fetchURL ?? feed.url) {
-            logger.notice("feed moved permanently; fetching the new address from now on", metadata: [
+            logger.info("feed moved permanently; fetching the new address from now on", metadata: [
                 "feed": .string(feed.id), "url": .string(moved), "was": .string(state.fetchURL ?? feed.url),
             ])
             state.fetchURL = moved

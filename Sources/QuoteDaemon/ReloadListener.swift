@@ -44,7 +44,7 @@ public struct ReloadListener: Service {
                 return
             }
             config.replace(with: ActiveConfig(new))
-            logger.notice("configuration reloaded", metadata: [
+            logger.info("configuration reloaded", metadata: [
                 "feeds": .stringConvertible(new.feeds.count), "statements": .stringConvertible(new.statements.count),
             ])
             reloaded()

@@ -64,7 +64,7 @@ public struct Watchdog: Service {
                 if !failing { logger.warning("watchdog not fed: \(problem)") }
                 failing = true
             } else {
-                if failing { logger.notice("watchdog fed again: the scheduler and the store are healthy") }
+                if failing { logger.info("watchdog fed again: the scheduler and the store are healthy") }
                 failing = false
                 notifier.notify("WATCHDOG=1")
             }
