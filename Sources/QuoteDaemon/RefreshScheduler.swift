@@ -231,12 +231,18 @@ public final class RefreshScheduler: Service, @unchecked Sendable {
             return results.sorted { $0.0 < $1.0 }.map(\.1)
         }
         for request in requests { request.observer?(.done) }
-        lock.withLock { lastCycleEnd = Date() }
+        let first = lock.withLock {
+            defer { lastCycleEnd = Date() }
+            return lastCycleEnd == nil
+        }
         let failing = outcomes.filter { $0.result == .failed }.count
         let events = outcomes.reduce(0) { $0 + $1.events.count }
         let clock = Date().formatted(.iso8601.time(includingFractionalSeconds: false).timeSeparator(.colon))
         notifier.notify("STATUS=\(feeds.count) feeds refreshed, \(failing) failing, last cycle \(clock) UTC, \(events) new events")
-        logger.info("cycle done", metadata: [
+        // Feeds fall due one by one (their intervals are jittered), so cycles come often: the
+        // journal hears of the first, of one asked for and of `--once`; the rest only at debug.
+        let level: Logger.Level = first || once || !requests.isEmpty ? .info : .debug
+        logger.log(level: level, "cycle done", metadata: [
             "feeds": .stringConvertible(outcomes.count), "failing": .stringConvertible(failing),
             "items": .stringConvertible(outcomes.reduce(0) { $0 + $1.itemsProcessed }), "events": .stringConvertible(events),
         ])
