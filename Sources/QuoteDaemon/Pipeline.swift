@@ -42,7 +42,10 @@ public final class Pipeline: Sendable {
 
     /// Logs events that were committed but not logged before the last stop, then marks them logged.
     public func logPendingEvents() async throws(StoreError) {
-        try await log(try await store.unloggedEvents())
+        let pending = try await store.unloggedEvents()
+        guard !pending.isEmpty else { return }
+        try await log(pending)
+        logger.info("logged the events committed before the last stop but not logged then", metadata: ["events": .stringConvertible(pending.count)])
     }
 
     /// Logs committed events, then records that they were: a stop between the two logs them again at

@@ -137,10 +137,11 @@ struct StorageFaultTests {
         try String(contentsOf: feed, encoding: .utf8).replacingOccurrences(of: "f0-i0", with: "f0-new")
             .write(to: feed, atomically: true, encoding: .utf8)
         #expect(try CLI.run(["refresh", "f0", "--config", "feeds.json"], in: folder).status == 0)
-        #expect(log.wait(for: "; retrying", timeout: 30), "\(log.text)")
+        // The scheduler's line (the start's says "retrying until it can be opened").
+        #expect(log.wait(for: "; retrying retry=", timeout: 30), "\(log.text)")
         second.waitUntilExit()
         #expect(log.wait(for: "database writable again", timeout: 90), "\(log.text)")
-        #expect(try CrashSafetyTests.eventKeys(in: folder).contains { $0.contains("f0-new") })
+        #expect(try Self.waitUntil(30) { try CrashSafetyTests.eventKeys(in: folder).contains { $0.contains("f0-new") } }, "\(log.text)")
         #expect(Self.stop(daemon) == 0)
         #expect(try Self.integrity(path) == "ok")
     }
