@@ -8,7 +8,7 @@ CONFIG    ?= feeds.json
 PACKAGES  := libcurl4-openssl-dev libxml2-dev libsqlite3-dev pkg-config
 BIN        = .build/release/quotewatch
 
-.PHONY: all deps build run test bench install uninstall clean
+.PHONY: all deps build run test bench fuzz fuzz-build install uninstall clean
 
 all: build
 
@@ -40,6 +40,20 @@ test: deps
 bench: deps
 	$(SWIFT) build -c release
 	./Benchmarks/run.sh $(BIN)
+
+# libFuzzer targets (Sources/Fuzzing) with AddressSanitizer, each run FUZZ_SECONDS on a seed corpus
+# from the fixtures and ../shared/corpus; artifacts in .build-fuzz/artifacts/TARGET (README "Fuzzing").
+# `--sanitize=fuzzer --sanitize=address` alone builds without coverage (swiftc keeps only the last
+# -sanitize= it is given), hence the combined -Xswiftc flag.
+FUZZ_SECONDS ?= 300
+FUZZ_TARGETS ?= FuzzFeedParser FuzzHTMLText FuzzQuoteExtractor FuzzConfigLoader
+FUZZ_FLAGS    = -c release --build-path .build-fuzz --sanitize=fuzzer --sanitize=address -Xswiftc -sanitize=fuzzer,address
+
+fuzz-build: deps
+	@for t in $(FUZZ_TARGETS); do echo "$(SWIFT) build $(FUZZ_FLAGS) --product $$t"; $(SWIFT) build $(FUZZ_FLAGS) --product $$t || exit 1; done
+
+fuzz: fuzz-build
+	FUZZ_SECONDS=$(FUZZ_SECONDS) ./Fuzzing/fuzz.sh $(FUZZ_TARGETS)
 
 install: deps
 	$(SWIFT) build -c release
