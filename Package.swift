@@ -75,7 +75,9 @@ let package = Package(
             name: "FuzzConfigLoader", dependencies: ["QuoteCore"],
             path: "Sources/Fuzzing/FuzzConfigLoader", swiftSettings: settings),
 
-        .testTarget(name: "QuoteCoreTests", dependencies: ["QuoteCore"], swiftSettings: settings),
+        .testTarget(
+            name: "QuoteCoreTests", dependencies: ["QuoteCore"], resources: [.copy("Fixtures")],
+            swiftSettings: settings),
         .testTarget(
             name: "FeedParsingTests", dependencies: ["FeedParsing"], resources: [.copy("Fixtures")],
             swiftSettings: settings),

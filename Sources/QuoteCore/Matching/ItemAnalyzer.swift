@@ -13,10 +13,11 @@ public enum ItemAnalyzer {
     public static func analyze(text: String, quotes: [Quote], matcher: StatementMatcher) -> Analysis {
         var analysis = Analysis()
         let itemWords = StatementMatcher.itemWords(text)
+        let scalars = Array(text.unicodeScalars)
         for quote in quotes where quote.kind == .speech {
             let input = MatchInput(
                 text: quote.text, speaker: quote.speaker,
-                context: QuoteContext.sentence(in: text, start: quote.start, end: quote.end),
+                context: QuoteContext.sentence(in: scalars, start: quote.start, end: quote.end),
                 itemWords: itemWords)
             let candidates = matcher.candidates(for: input)
             if let match = candidates.first(where: \.speakerMatches) {
