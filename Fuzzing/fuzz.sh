@@ -54,7 +54,7 @@ options() {
     case $1 in
     FuzzFeedParser) echo "-max_len=65536 -dict=Fuzzing/feed.dict" ;;
     FuzzHTMLText) echo "-max_len=65536 -dict=Fuzzing/html.dict" ;;
-    FuzzQuoteExtractor) echo "-max_len=16384 -dict=Fuzzing/quotes.dict" ;;
+    FuzzQuoteExtractor) echo "-max_len=4096 -dict=Fuzzing/quotes.dict" ;;
     FuzzConfigLoader) echo "-max_len=8192 -dict=Fuzzing/config.dict" ;;
     esac
 }
@@ -64,8 +64,7 @@ assemble() {
     seeds=$FUZZ_BUILD/seeds/$1
     rm -rf "$seeds"
     mkdir -p "$seeds"
-    seed_files "$1" | while IFS= read -r file; do
-        sum=$(sha1sum < "$file" | cut -c1-40)
+    seed_files "$1" | tr '\n' '\0' | xargs -0 -r sha1sum | while read -r sum file; do
         cp "$file" "$seeds/$sum"
     done
 }
@@ -89,11 +88,13 @@ for target in "$@"; do
     mkdir -p "$FUZZ_BUILD/corpus/$target" "$artifacts" "$FUZZ_BUILD/logs"
     log=$FUZZ_BUILD/logs/$target.log
     before=$(ls "$artifacts" | wc -l)
+    started=$(date +%s)
     # shellcheck disable=SC2046 # options() is a list of words
     nice -n "$FUZZ_NICE" "$BIN/$target" $(options "$target") -timeout=10 -rss_limit_mb=2048 \
         -max_total_time="$FUZZ_SECONDS" -print_final_stats=1 -artifact_prefix="$artifacts/" \
         "$FUZZ_BUILD/corpus/$target" "$FUZZ_BUILD/seeds/$target" > "$log" 2>&1
     code=$?
+    seconds=$(($(date +%s) - started))
     after=$(ls "$artifacts" | wc -l)
     found=$((after - before))
     execs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | awk '{print $2}')
@@ -101,7 +102,7 @@ for target in "$@"; do
     [ -n "$execs" ] || execs=$(grep -E '^#[0-9]+' "$log" | tail -n 1 | sed 's/^#\([0-9]*\).*/\1/')
     [ -n "$rate" ] || rate=$(last_stat exec/s "$log")
     corpus=$(ls "$FUZZ_BUILD/corpus/$target" | wc -l)
-    echo "$target: ${FUZZ_SECONDS}s, ${execs:-0} execs (${rate:-0}/s), cov $(last_stat cov "$log") ft $(last_stat ft "$log"), corpus $corpus, exit $code, new artifacts $found (in $artifacts/, log $log)"
+    echo "$target: ${seconds}s, ${execs:-0} execs (${rate:-0}/s), cov $(last_stat cov "$log") ft $(last_stat ft "$log"), corpus $corpus, exit $code, new artifacts $found (in $artifacts/, log $log)"
     if [ "$found" -gt 0 ] || [ "$code" -ne 0 ]; then status=1; fi
 done
 exit $status
