@@ -42,7 +42,7 @@ bench: deps
 	./Benchmarks/run.sh $(BIN)
 
 # libFuzzer targets (Sources/Fuzzing) with AddressSanitizer, each run FUZZ_SECONDS on a seed corpus
-# from the fixtures and ../shared/corpus; artifacts in .build-fuzz/artifacts/TARGET (README "Fuzzing").
+# from the fixtures and ../shared/corpus; crash inputs in .build-fuzz/crashes/TARGET (README "Fuzzing").
 # `--sanitize=fuzzer --sanitize=address` alone builds without coverage (swiftc keeps only the last
 # -sanitize= it is given), hence the combined -Xswiftc flag.
 FUZZ_SECONDS ?= 300

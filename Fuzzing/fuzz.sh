@@ -9,7 +9,8 @@
 # Per target, under $FUZZ_BUILD:
 #   seeds/T/      the seed corpus, rebuilt each run from the fixtures and ../shared/corpus
 #   corpus/T/     the corpus libFuzzer grows; kept across runs
-#   artifacts/T/  crash-*, timeout-*, oom-*, leak-* inputs
+#   crashes/T/    crash-*, timeout-*, oom-*, leak-* inputs (not artifacts/: SwiftPM keeps its
+#                 binary artifacts there, and a build deletes the folders it does not know)
 #   logs/T.log    libFuzzer's output
 # Prints one summary line per target; exits 1 when any target left a new artifact.
 set -u
@@ -84,7 +85,7 @@ for target in "$@"; do
         continue
     fi
     assemble "$target"
-    artifacts=$FUZZ_BUILD/artifacts/$target
+    artifacts=$FUZZ_BUILD/crashes/$target
     mkdir -p "$FUZZ_BUILD/corpus/$target" "$artifacts" "$FUZZ_BUILD/logs"
     log=$FUZZ_BUILD/logs/$target.log
     before=$(ls "$artifacts" | wc -l)
