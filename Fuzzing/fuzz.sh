@@ -21,6 +21,8 @@ FUZZ_BUILD=${FUZZ_BUILD:-.build-fuzz}
 FUZZ_NICE=${FUZZ_NICE:-19}
 SHARED=${SHARED:-../shared}
 BIN=$FUZZ_BUILD/release
+# The Swift runtime's backtracer and ASan both handle fatal signals; libFuzzer's report is the one wanted.
+export SWIFT_BACKTRACE=enable=no
 CORPUS=$SHARED/corpus
 GENERATED=$FUZZ_BUILD/generated
 
