@@ -44,4 +44,27 @@ struct FuzzRegressionTests {
         // quadratic version took about 64×.
         #expect(t8 < t1 * 20)
     }
+
+    /// FuzzConfigLoader: an unknown key that is empty (`{"": []}`, minimized) was reported with the
+    /// empty path, which stands for the whole document, so the message did not say where the problem
+    /// was. Such keys, and keys a bare path would misread, are named `["key"]`.
+    @Test func unknownKeysAreNamedEvenWhenEmptyOrDotted() throws {
+        let fixture = try #require(Bundle.module.url(forResource: "Fixtures/fuzz/config-empty-key.json", withExtension: nil))
+        #expect(issues(try Data(contentsOf: fixture)).contains(#"[""]: unknown key"#))
+        let nested = #"{"feeds": [{"id": "a", "url": "a.xml", "": 1, "a.b": 2, "x\"y": 3, "ok-key": 4}], "feeds[0].url": 5}"#
+        #expect(issues(Data(nested.utf8)) == [
+            #"["feeds[0].url"]: unknown key"#, #"feeds[0].ok-key: unknown key"#, #"feeds[0][""]: unknown key"#,
+            #"feeds[0]["a.b"]: unknown key"#, #"feeds[0]["x\"y"]: unknown key"#,
+        ])
+    }
+
+    /// Each issue of a configuration as `path: message`, cut after "unknown key".
+    func issues(_ data: Data) -> [String] {
+        do {
+            _ = try ConfigLoader.load(data, source: "feeds.json", configDirectory: "/etc/quotewatch")
+            return []
+        } catch {
+            return error.issues.map { $0.description.components(separatedBy: ";")[0] }.sorted()
+        }
+    }
 }

@@ -14,9 +14,30 @@ private let topKeys: Set<String> = ["refreshInterval", "database", "feeds", "sta
 /// A duration the scheduler and curl can use: finite and positive.
 private func isDuration(_ seconds: Double) -> Bool { seconds.isFinite && seconds > 0 }
 
-/// The part of a JSON path before its first "." or "[": the top-level key it is about.
-private func head(_ path: String) -> String {
-    String(path.prefix { $0 != "." && $0 != "[" })
+/// The first step of a JSON path: a bare key up to "." or "[", or the JSON string of `["key"]`; and
+/// what follows it. nil when the path does not start with either.
+private func head(_ path: String) -> (key: String, rest: Substring)? {
+    let scalars = path.unicodeScalars
+    guard scalars.first == "[" else {
+        let end = scalars.firstIndex { $0 == "." || $0 == "[" } ?? scalars.endIndex
+        return (String(scalars[..<end]), Substring(scalars[end...]))
+    }
+    var index = scalars.index(after: scalars.startIndex)
+    guard index < scalars.endIndex, scalars[index] == "\"" else { return nil }
+    let open = index
+    var escaped = false
+    index = scalars.index(after: index)
+    while index < scalars.endIndex {
+        let scalar = scalars[index]
+        if escaped { escaped = false } else if scalar == "\\" { escaped = true } else if scalar == "\"" { break }
+        index = scalars.index(after: index)
+    }
+    guard index < scalars.endIndex else { return nil }
+    let close = scalars.index(after: index)
+    guard close < scalars.endIndex, scalars[close] == "]" else { return nil }
+    let literal = Data(String(scalars[open...index]).utf8)
+    guard let key = (try? JSONSerialization.jsonObject(with: literal, options: [.fragmentsAllowed])) as? String else { return nil }
+    return (key, Substring(scalars[scalars.index(after: close)...]))
 }
 
 private func checkConfig(_ config: Config) {
@@ -73,8 +94,10 @@ public func fuzzConfigLoader(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt
             bytes, source: "feeds.json", configDirectory: "/etc/quotewatch", stateDirectory: size % 2 == 0 ? nil : "/var/lib/quotewatch")
         checkConfig(config)
     } catch {
+        // A known top-level key and what is in it, or an unknown key of the document, named alone.
         checkIssues(error, wholeDocument: root == nil, allowed: { path in
-            root?[path] != nil || topKeys.contains(head(path))
+            guard let (key, rest) = head(path) else { return false }
+            return topKeys.contains(key) || (root?[key] != nil && rest.isEmpty)
         }, "load")
     }
     // `match --statements`: a list of statements, or a document's "statements".
@@ -83,7 +106,7 @@ public func fuzzConfigLoader(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt
     do {
         checkStatements(try ConfigLoader.statements(list, source: "statements.json"), "statements")
     } catch {
-        checkIssues(error, wholeDocument: false, allowed: { head($0) == "statements" }, "statements")
+        checkIssues(error, wholeDocument: false, allowed: { head($0)?.key == "statements" }, "statements")
     }
     return 0
 }
