@@ -11,7 +11,7 @@ BIN        = .build/release/quotewatch
 MANPAGE    = .build/plugins/GenerateManual/outputs/quotewatch/quotewatch.1
 COMPLETION = .build/completions
 
-.PHONY: all deps build run test bench docs install uninstall clean
+.PHONY: all deps build run test bench docs fuzz fuzz-build install uninstall clean
 
 all: build
 
@@ -46,6 +46,20 @@ test: deps
 bench: deps
 	$(SWIFT) build -c release
 	./Benchmarks/run.sh $(BIN)
+
+# libFuzzer targets (Sources/Fuzzing) with AddressSanitizer, each run FUZZ_SECONDS on a seed corpus
+# from the fixtures and ../shared/corpus; crash inputs in .build-fuzz/crashes/TARGET (README "Fuzzing").
+# `--sanitize=fuzzer --sanitize=address` alone builds without coverage (swiftc keeps only the last
+# -sanitize= it is given), hence the combined -Xswiftc flag.
+FUZZ_SECONDS ?= 300
+FUZZ_TARGETS ?= FuzzFeedParser FuzzHTMLText FuzzQuoteExtractor FuzzConfigLoader
+FUZZ_FLAGS    = -c release --build-path .build-fuzz --sanitize=fuzzer --sanitize=address -Xswiftc -sanitize=fuzzer,address
+
+fuzz-build: deps
+	@for t in $(FUZZ_TARGETS); do echo "$(SWIFT) build $(FUZZ_FLAGS) --product $$t"; $(SWIFT) build $(FUZZ_FLAGS) --product $$t || exit 1; done
+
+fuzz: fuzz-build
+	FUZZ_SECONDS=$(FUZZ_SECONDS) ./Fuzzing/fuzz.sh $(FUZZ_TARGETS)
 
 # The man page and the bash, zsh and fish completions, generated from the command definitions
 # of the release binary into .build.

@@ -60,7 +60,24 @@ let package = Package(
             path: "Benchmarks/QuoteWatchBench",
             swiftSettings: settings),
 
-        .testTarget(name: "QuoteCoreTests", dependencies: ["QuoteCore"], swiftSettings: settings),
+        // libFuzzer targets (README "Fuzzing", `make fuzz`): each main.swift defines only
+        // LLVMFuzzerTestOneInput. A plain build links them as executables that do nothing and exit 0.
+        .executableTarget(
+            name: "FuzzFeedParser", dependencies: ["FeedParsing", "QuoteCore"],
+            path: "Sources/Fuzzing/FuzzFeedParser", swiftSettings: settings),
+        .executableTarget(
+            name: "FuzzHTMLText", dependencies: ["FeedParsing"],
+            path: "Sources/Fuzzing/FuzzHTMLText", swiftSettings: settings),
+        .executableTarget(
+            name: "FuzzQuoteExtractor", dependencies: ["QuoteCore", "FeedParsing"],
+            path: "Sources/Fuzzing/FuzzQuoteExtractor", swiftSettings: settings),
+        .executableTarget(
+            name: "FuzzConfigLoader", dependencies: ["QuoteCore"],
+            path: "Sources/Fuzzing/FuzzConfigLoader", swiftSettings: settings),
+
+        .testTarget(
+            name: "QuoteCoreTests", dependencies: ["QuoteCore"], resources: [.copy("Fixtures")],
+            swiftSettings: settings),
         .testTarget(
             name: "FeedParsingTests", dependencies: ["FeedParsing"], resources: [.copy("Fixtures")],
             swiftSettings: settings),

@@ -83,7 +83,7 @@ import Testing
         #expect(ConfigDuration.seconds(text) == seconds)
     }
 
-    @Test(arguments: ["", "m", "15 minutes", "-5m", "1e3s", "five"])
+    @Test(arguments: ["", "m", "15 minutes", "-5m", "1e3s", "five", "1" + String(repeating: "0", count: 305) + "d"])
     func notDurations(text: String) {
         #expect(ConfigDuration.seconds(text) == nil)
     }

@@ -19,7 +19,9 @@ public enum ConfigDuration {
         let (digits, unit) = units[last].map { (String(trimmed.dropLast()), $0) } ?? (trimmed, 1)
         guard !digits.isEmpty, digits.allSatisfy({ $0.isNumber || $0 == "." }),
               let number = Double(digits), number.isFinite else { return nil }
-        return number * unit
+        // 1e305 is finite, 1e305 days are not: "1000…0d" gave an infinite refresh interval.
+        let seconds = number * unit
+        return seconds.isFinite ? seconds : nil
     }
 
     /// A compact rendering for messages: `90s`, `15m`, `2h`.

@@ -108,8 +108,21 @@ public enum ConfigLoader {
         mutating func checkKeys(_ object: [String: Any], allowed: Set<String>, path: String) {
             for key in object.keys.sorted() where !allowed.contains(key) {
                 let known = allowed.sorted().joined(separator: ", ")
-                fail(path.isEmpty ? key : "\(path).\(key)", "unknown key; known keys here are \(known)")
+                fail(Validator.member(key, of: path), "unknown key; known keys here are \(known)")
             }
+        }
+
+        /// The JSON path of `key` in the object at `path`: `key` or `path.key`, and `path["key"]` (a JSON
+        /// string) for a key that is empty or holds what a bare key would be misread with (. [ ] " \,
+        /// white space, controls): `{"": 1}` was reported with the empty path of the whole document
+        /// (found by FuzzConfigLoader).
+        static func member(_ key: String, of path: String) -> String {
+            let bare = !key.isEmpty && !key.unicodeScalars.contains {
+                ".[]\"\\".unicodeScalars.contains($0) || $0.properties.isWhitespace || $0.properties.generalCategory == .control
+            }
+            if bare { return path.isEmpty ? key : path + "." + key }
+            let json = try? JSONSerialization.data(withJSONObject: key, options: [.fragmentsAllowed, .withoutEscapingSlashes])
+            return path + "[" + (json.map { String(decoding: $0, as: UTF8.self) } ?? "\"\(key)\"") + "]"
         }
 
         mutating func string(_ object: [String: Any], _ key: String, path: String, required: Bool) -> String? {

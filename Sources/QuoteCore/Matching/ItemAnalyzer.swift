@@ -18,10 +18,11 @@ public enum ItemAnalyzer {
     ) -> Analysis {
         var analysis = Analysis()
         let itemWords = StatementMatcher.itemWords(text)
+        let scalars = Array(text.unicodeScalars)
         for quote in quotes where quote.kind == .speech {
             let input = MatchInput(
                 text: quote.text, speaker: quote.speaker,
-                context: QuoteContext.sentence(in: text, start: quote.start, end: quote.end),
+                context: QuoteContext.sentence(in: scalars, start: quote.start, end: quote.end),
                 itemWords: itemWords)
             if let match = matcher.bestMatch(for: input) {
                 keepBest(&analysis.current, match, quote)
