@@ -45,9 +45,9 @@ seed_files() {
         find "$CORPUS/feedparser/wellformed/sanitize" -type f -name '*.xml' 2>/dev/null ;;
     FuzzQuoteExtractor)
         find Tests/FeedParsingTests/Fixtures "$GENERATED/pages" -type f -name '*.html' 2>/dev/null
-        find "$SHARED/examples" "$CORPUS/quotes" -type f -name '*.txt' 2>/dev/null ;;
+        find Tests/QuoteCoreTests/Fixtures/fuzz "$SHARED/examples" "$CORPUS/quotes" -type f -name '*.txt' 2>/dev/null ;;
     FuzzConfigLoader)
-        ls feeds.json systemd/feeds.example.json Fuzzing/config-seeds/*.json 2>/dev/null
+        ls feeds.json systemd/feeds.example.json Fuzzing/config-seeds/*.json Tests/QuoteCoreTests/Fixtures/fuzz/*.json 2>/dev/null
         find "$CORPUS" -type f -name '*.json' 2>/dev/null ;;
     esac
 }
