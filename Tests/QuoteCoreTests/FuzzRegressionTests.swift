@@ -15,7 +15,7 @@ struct FuzzRegressionTests {
     /// (`… and Hegseth said “…”, and Hegseth said “…”, …`): every quote's context was the whole text,
     /// tokenized once per quote, so analyzing an item took time quadratic in its length. Contexts now
     /// reach at most `QuoteContext.maximumReach` scalars either side of their quote.
-    @Test func runOnSentenceOfQuotesIsAnalyzedInLinearTime() throws {
+    @Test func runOnSentenceOfQuotesHasBoundedContexts() throws {
         let text = String(decoding: try Self.fixture("run-on-quotes.txt"), as: UTF8.self)
         let large = String(repeating: text, count: 8)
         let matcher = StatementMatcher(statements: [
@@ -31,18 +31,11 @@ struct FuzzRegressionTests {
             #expect(context.unicodeScalars.count <= quote.end - quote.start + 2 * QuoteContext.maximumReach)
         }
 
-        let clock = ContinuousClock()
-        _ = ItemAnalyzer.analyze(text: text, quotes: quotes, matcher: matcher)
-        var small = ItemAnalyzer.Analysis()
-        var big = ItemAnalyzer.Analysis()
-        let t1 = clock.measure { small = ItemAnalyzer.analyze(text: text, quotes: quotes, matcher: matcher) }
-        let t8 = clock.measure { big = ItemAnalyzer.analyze(text: large, quotes: largeQuotes, matcher: matcher) }
-        print("run-on quotes: \(quotes.count) quotes in \(t1); \(largeQuotes.count) quotes in \(t8)")
+        // Bounded contexts make the work linear; its speed is for `make bench`, not a test.
+        let small = ItemAnalyzer.analyze(text: text, quotes: quotes, matcher: matcher)
+        let big = ItemAnalyzer.analyze(text: large, quotes: largeQuotes, matcher: matcher)
         #expect(small.current["ukraine-nato"]?.score == 1)
         #expect(big.current["ukraine-nato"]?.speaker == "Hegseth")
-        // Linear: 8× the text may take at most ~20× the time (generous, for noisy machines); the
-        // quadratic version took about 64×.
-        #expect(t8 < t1 * 20)
     }
 
     /// FuzzConfigLoader: an unknown key that is empty (`{"": []}`, minimized) was reported with the
@@ -65,5 +58,13 @@ struct FuzzRegressionTests {
         } catch {
             return error.issues.map { $0.description.components(separatedBy: ";")[0] }.sorted()
         }
+    }
+
+    /// FuzzConfigLoader: a configuration with invalid UTF-8 inside a string was accepted once the
+    /// loader read through JSONDecoder (which lets some of it through), with keys the fuzzer's own
+    /// JSON reading could not find. It is refused again, naming where.
+    @Test func invalidUTF8IsNotValidJSON() throws {
+        let found = issues(try Self.fixture("config-invalid-utf8.json"))
+        #expect(found.count == 1 && found[0].contains("not valid JSON: Invalid UTF-8"), "\(found)")
     }
 }

@@ -10,6 +10,8 @@ import Foundation
 enum JSONDocument {
     static func parse(_ data: Data) throws -> Any {
         do {
+            // JSONDecoder lets some invalid UTF-8 through; JSONSerialization refuses it, saying where.
+            guard String(validating: data, as: UTF8.self) != nil else { throw CocoaError(.fileReadInapplicableStringEncoding) }
             return try JSONDecoder().decode(Value.self, from: data).value
         } catch {
             // Not valid JSON (or not decodable at all): let JSONSerialization say where.
