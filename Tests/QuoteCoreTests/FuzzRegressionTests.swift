@@ -67,4 +67,13 @@ struct FuzzRegressionTests {
         let found = issues(try Self.fixture("config-invalid-utf8.json"))
         #expect(found.count == 1 && found[0].contains("not valid JSON: Invalid UTF-8"), "\(found)")
     }
+
+    /// FuzzConfigLoader, the same way: a raw control character inside a string (JSON wants it
+    /// escaped) got through JSONDecoder.
+    @Test func aRawControlCharacterInAStringIsNotValidJSON() throws {
+        let found = issues(try Self.fixture("config-control-character.json"))
+        #expect(found.count == 1 && found[0].contains("not valid JSON: Unescaped control character"), "\(found)")
+        // Escaped, and outside strings (whitespace), control characters are fine.
+        #expect(issues(Data("{\"feeds\":\t[],\n\"statements\": [{\"id\": \"a\\tb\", \"text\": \"x\"}]}".utf8)) == [])
+    }
 }

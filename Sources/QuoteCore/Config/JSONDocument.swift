@@ -10,13 +10,39 @@ import Foundation
 enum JSONDocument {
     static func parse(_ data: Data) throws -> Any {
         do {
-            // JSONDecoder lets some invalid UTF-8 through; JSONSerialization refuses it, saying where.
-            guard String(validating: data, as: UTF8.self) != nil else { throw CocoaError(.fileReadInapplicableStringEncoding) }
+            // JSONDecoder lets some invalid UTF-8 and raw control characters in strings through;
+            // JSONSerialization refuses both, saying where.
+            guard String(validating: data, as: UTF8.self) != nil, !hasControlCharacterInString(data) else {
+                throw CocoaError(.fileReadInapplicableStringEncoding)
+            }
             return try JSONDecoder().decode(Value.self, from: data).value
         } catch {
             // Not valid JSON (or not decodable at all): let JSONSerialization say where.
             return try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
         }
+    }
+
+    /// Whether a string of the document holds a raw control character (U+0000 to U+001F), which
+    /// JSON allows only escaped.
+    static func hasControlCharacterInString(_ data: Data) -> Bool {
+        var inString = false
+        var escaped = false
+        for byte in data {
+            if inString {
+                if escaped {
+                    escaped = false
+                } else if byte == UInt8(ascii: "\\") {
+                    escaped = true
+                } else if byte == UInt8(ascii: "\"") {
+                    inString = false
+                } else if byte < 0x20 {
+                    return true
+                }
+            } else if byte == UInt8(ascii: "\"") {
+                inString = true
+            }
+        }
+        return false
     }
 
     private struct Key: CodingKey {
