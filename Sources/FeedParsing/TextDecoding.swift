@@ -67,58 +67,9 @@ enum TextDecoding {
     }
 
     /// Whether `bytes` are well-formed UTF-8 (Unicode Table 3-7: no overlong forms, no surrogates,
-    /// nothing past U+10FFFF). ASCII is checked eight bytes at a time.
+    /// nothing past U+10FFFF), by the standard library's validator.
     static func isValidUTF8(_ bytes: [UInt8]) -> Bool {
-        bytes.withUnsafeBufferPointer { buffer in
-            guard let base = buffer.baseAddress else { return true }
-            let n = buffer.count
-            var i = 0
-            while i < n {
-                // ASCII runs, a word at a time.
-                while i + 8 <= n {
-                    let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
-                    if word & 0x8080_8080_8080_8080 != 0 { break }
-                    i += 8
-                }
-                guard i < n else { return true }
-                let lead = base[i]
-                if lead < 0x80 {
-                    i += 1
-                    continue
-                }
-                func continuation(_ k: Int) -> Bool { i + k < n && base[i + k] & 0xC0 == 0x80 }
-                switch lead {
-                case 0xC2...0xDF:
-                    guard continuation(1) else { return false }
-                    i += 2
-                case 0xE0...0xEF:
-                    guard i + 1 < n else { return false }
-                    let second = base[i + 1]
-                    let secondOK: Bool
-                    switch lead {
-                    case 0xE0: secondOK = (0xA0...0xBF).contains(second)
-                    case 0xED: secondOK = (0x80...0x9F).contains(second)
-                    default: secondOK = second & 0xC0 == 0x80
-                    }
-                    guard secondOK, continuation(2) else { return false }
-                    i += 3
-                case 0xF0...0xF4:
-                    guard i + 1 < n else { return false }
-                    let second = base[i + 1]
-                    let secondOK: Bool
-                    switch lead {
-                    case 0xF0: secondOK = (0x90...0xBF).contains(second)
-                    case 0xF4: secondOK = (0x80...0x8F).contains(second)
-                    default: secondOK = second & 0xC0 == 0x80
-                    }
-                    guard secondOK, continuation(2), continuation(3) else { return false }
-                    i += 4
-                default:
-                    return false
-                }
-            }
-            return true
-        }
+        String(validating: bytes, as: UTF8.self) != nil
     }
 
     /// The name libxml2 is given: Latin-1 and ASCII labels are read as windows-1252.
