@@ -19,7 +19,7 @@ public enum Daemon {
             do {
                 return try Store(path: path)
             } catch {
-                guard case .sqlite(let code) = error.kind, [5, 6, 13].contains(code & 0xFF) else {
+                guard error.passes else {
                     throw DaemonError(error.description)
                 }
                 if !logged {

@@ -112,9 +112,6 @@ public final class RefreshScheduler: Service, @unchecked Sendable {
         }
     }
 
-    /// Store errors worth waiting out (SQLite's result codes): another process holding the lock,
-    /// a full disk, a file system gone read-only or failing; the rest stop the daemon.
-    static let transientStoreErrors: Set<Int32> = [5, 6, 8, 10, 13, 14, 15]
     /// The first wait after a transient store error; it doubles up to ``longestStoreRetry`` (no more
     /// than the loop's longest sleep, which the watchdog counts on).
     static let firstStoreRetry = 2.0
@@ -138,7 +135,9 @@ public final class RefreshScheduler: Service, @unchecked Sendable {
                 }
                 retry = RefreshScheduler.firstStoreRetry
             } catch let error as StoreError {
-                guard case .sqlite(let code) = error.kind, RefreshScheduler.transientStoreErrors.contains(code & 0xFF) else { throw error }
+                // Another program's lock, a full disk, a file system gone read-only or failing are
+                // waited out (StoreError.isTransient); the rest stop the daemon.
+                guard error.isTransient else { throw error }
                 if Task.isShuttingDownGracefully || Task.isCancelled { return }
                 // Nothing of the item in hand was committed (its transaction rolled back): it is read
                 // again once the store takes writes.

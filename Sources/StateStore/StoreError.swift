@@ -1,3 +1,5 @@
+import GRDB
+
 /// A failure of the state store, as one sentence that names the database file and what went wrong.
 public struct StoreError: Error, Sendable, CustomStringConvertible {
     public enum Kind: Sendable, Hashable {
@@ -20,4 +22,23 @@ public struct StoreError: Error, Sendable, CustomStringConvertible {
     }
 
     public var description: String { "database \(path): \(message)" }
+
+    /// SQLite's primary result code (extended codes folded), nil for the store's own errors.
+    var primaryCode: ResultCode? {
+        if case .sqlite(let code) = kind { ResultCode(rawValue: code & 0xFF) } else { nil }
+    }
+
+    /// Another program holds the lock, or the disk is full: faults that pass without anything
+    /// changing here, worth waiting out even before the daemon starts.
+    public var passes: Bool {
+        guard let code = primaryCode else { return false }
+        return [.SQLITE_BUSY, .SQLITE_LOCKED, .SQLITE_FULL].contains(code)
+    }
+
+    /// What a running daemon waits out: those, and a file system gone read-only or failing
+    /// (a remount, a disk coming back). The rest (a corrupt file, a bug) are not retried.
+    public var isTransient: Bool {
+        guard let code = primaryCode else { return false }
+        return passes || [.SQLITE_READONLY, .SQLITE_IOERR, .SQLITE_CANTOPEN, .SQLITE_PROTOCOL].contains(code)
+    }
 }
