@@ -202,7 +202,7 @@ public enum ConfigLoader {
             for key in Limits.keys {
                 guard let raw = object[key.name] else { continue }
                 let path = "limits." + key.name
-                let parsed = key.isBytes ? Limits.bytes(raw) : (isJSONBool(raw) ? nil : (raw as? Double).flatMap { $0 == $0.rounded() && abs($0) < 1e15 ? Int($0) : nil })
+                let parsed = key.isBytes ? Limits.bytes(raw) : Limits.count(raw)
                 guard let number = parsed else {
                     fail(path, key.isBytes ? "\"\(raw)\" is not a size; write bytes or a number with KB, MB or GB (500KB, 10MB)" : "\"\(raw)\" is not a whole number")
                     continue
