@@ -27,14 +27,7 @@ struct CLI {
         process.executableURL = binary
         process.arguments = arguments
         process.currentDirectoryURL = directory ?? repositoryRoot
-        var env = ProcessInfo.processInfo.environment
-        env.removeValue(forKey: "JOURNAL_STREAM")
-        env.removeValue(forKey: "NOTIFY_SOCKET")
-        env.removeValue(forKey: "CONFIGURATION_DIRECTORY")
-        env.removeValue(forKey: "STATE_DIRECTORY")
-        env.removeValue(forKey: "RUNTIME_DIRECTORY")
-        for (key, value) in environment { env[key] = value }
-        process.environment = env
+        process.environment = childEnvironment(environment)
         let out = Pipe()
         let err = Pipe()
         let input = Pipe()
@@ -83,20 +76,41 @@ struct CLI {
         process.executableURL = binary
         process.arguments = arguments
         process.currentDirectoryURL = folder
-        var env = ProcessInfo.processInfo.environment
-        env.removeValue(forKey: "JOURNAL_STREAM")
-        env.removeValue(forKey: "NOTIFY_SOCKET")
-        env.removeValue(forKey: "RUNTIME_DIRECTORY")
-        env.removeValue(forKey: "WATCHDOG_USEC")
-        env.removeValue(forKey: "WATCHDOG_PID")
-        for (key, value) in environment { env[key] = value }
-        process.environment = env
+        process.environment = childEnvironment(environment)
         let log = DaemonLog()
         let pipe = Pipe()
         pipe.fileHandleForReading.readabilityHandler = { handle in log.append(handle.availableData) }
         process[keyPath: stream] = pipe
         try process.run()
         return (process, log)
+    }
+
+    /// The test's environment without what systemd would set (so the binary behaves as run by
+    /// hand), with `environment` added.
+    static func childEnvironment(_ environment: [String: String]) -> [String: String] {
+        var env = ProcessInfo.processInfo.environment
+        for key in ["JOURNAL_STREAM", "NOTIFY_SOCKET", "CONFIGURATION_DIRECTORY", "STATE_DIRECTORY", "RUNTIME_DIRECTORY", "WATCHDOG_USEC", "WATCHDOG_PID"] {
+            env.removeValue(forKey: key)
+        }
+        for (key, value) in environment { env[key] = value }
+        return env
+    }
+
+    /// SQLite's `PRAGMA integrity_check` of a database ("ok" when intact), through python3's sqlite3.
+    static func integrity(_ path: String) throws -> String {
+        let check = Process()
+        check.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        check.arguments = ["python3", "-c", "import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute('PRAGMA integrity_check').fetchone()[0])", path]
+        let out = Pipe()
+        check.standardOutput = out
+        try check.run()
+        check.waitUntilExit()
+        return String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// The `feed.failed` events by feed, with their error.
+    static func failures(_ events: [[String: Any]]) -> [String: String] {
+        Dictionary(events.filter { $0["type"] as? String == "feed.failed" }.map { ($0["feed"] as? String ?? "", $0["error"] as? String ?? "") }) { a, _ in a }
     }
 
     static func json(_ line: String) -> [String: Any] {

@@ -168,7 +168,7 @@ import Testing
         #expect(run.status == 0, "\(run.stderr)")
         let events = try CLI.run(["events", "--json"], in: folder).lines.map(CLI.json)
         #expect(events.filter { $0["type"] as? String == "quote.new" && $0["feed"] as? String == "good" }.count >= 4)
-        let failures = Dictionary(events.filter { $0["type"] as? String == "feed.failed" }.map { ($0["feed"] as? String ?? "", $0["error"] as? String ?? "") }) { a, _ in a }
+        let failures = CLI.failures(events)
         #expect(Set(failures.keys) == ["error", "page", "silent", "huge", "bomb"], "\(failures)")
         #expect(failures["error"]?.contains("HTTP 500") == true, "\(failures)")
         #expect(failures["page"]?.contains("not a feed") == true, "\(failures)")

@@ -76,14 +76,6 @@ import Testing
         }
         #expect(Set(stored).isSubset(of: seen), "never logged: \(Set(stored).subtracting(seen).sorted())")
 
-        let check = Process()
-        check.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        check.arguments = ["python3", "-c", "import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute('PRAGMA integrity_check').fetchone()[0])",
-                           folder.appendingPathComponent("quotewatch.sqlite").path]
-        let out = Pipe()
-        check.standardOutput = out
-        try check.run()
-        check.waitUntilExit()
-        #expect(String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines) == "ok")
+        #expect(try CLI.integrity(folder.appendingPathComponent("quotewatch.sqlite").path) == "ok")
     }
 }

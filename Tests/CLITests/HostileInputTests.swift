@@ -38,10 +38,6 @@ import Testing
         Data("<?xml version=\"1.0\" encoding=\"utf-8\"?>\(prolog)<rss version=\"2.0\"><channel><title>t</title><link>http://example.com/</link>\(items)</channel></rss>".utf8)
     }
 
-    static func failures(_ events: [[String: Any]]) -> [String: String] {
-        Dictionary(events.filter { $0["type"] as? String == "feed.failed" }.map { ($0["feed"] as? String ?? "", $0["error"] as? String ?? "") }) { a, _ in a }
-    }
-
     static func goodFeedRead(_ events: [[String: Any]]) -> Bool {
         events.filter { $0["type"] as? String == "quote.new" && $0["feed"] as? String == "nato-example" }.count >= 4
     }
@@ -80,7 +76,7 @@ import Testing
         #expect(run.status == 0, "\(run.stderr)")
         #expect(HostileInputTests.goodFeedRead(run.events))
         // Each either failed with a reason, or was read (what libxml2 recovers) with a note.
-        let failures = HostileInputTests.failures(run.events)
+        let failures = CLI.failures(run.events)
         for name in ["deep", "nul", "badutf8"] {
             if let reason = failures[name] {
                 #expect(!reason.isEmpty)
@@ -98,7 +94,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: run.folder) }
         #expect(run.status == 0, "\(run.stderr)")
         #expect(HostileInputTests.goodFeedRead(run.events))
-        #expect(HostileInputTests.failures(run.events)["line"]?.contains("exceeds the 10 MB limit") == true, "\(run.events)")
+        #expect(CLI.failures(run.events)["line"]?.contains("exceeds the 10 MB limit") == true, "\(run.events)")
     }
 
     @Test func aFeedOfAHundredThousandItemsIsReadToItsLimitWithAWarning() throws {
@@ -109,7 +105,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: run.folder) }
         #expect(run.status == 0, "\(run.stderr)")
         #expect(HostileInputTests.goodFeedRead(run.events))
-        #expect(HostileInputTests.failures(run.events)["many"] == nil)
+        #expect(CLI.failures(run.events)["many"] == nil)
         let warnings = run.stderr.split(separator: "\n").filter { $0.contains("limits.itemsPerFeed") }
         #expect(warnings.count == 1, "\(run.stderr)")
         #expect(warnings.first?.contains("feed has 100000 items; only the first 1000 are read") == true)

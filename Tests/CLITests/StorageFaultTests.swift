@@ -41,17 +41,6 @@ struct StorageFaultTests {
         return try condition()
     }
 
-    static func integrity(_ path: String) throws -> String {
-        let check = Process()
-        check.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        check.arguments = ["python3", "-c", "import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute('PRAGMA integrity_check').fetchone()[0])", path]
-        let out = Pipe()
-        check.standardOutput = out
-        try check.run()
-        check.waitUntilExit()
-        return String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-    }
-
     static func stop(_ daemon: Process) -> Int32 {
         kill(daemon.processIdentifier, SIGTERM)
         daemon.waitUntilExit()
@@ -71,7 +60,7 @@ struct StorageFaultTests {
         #expect(log.wait(for: "database writable again", timeout: 10), "\(log.text)")
         #expect(Self.stop(daemon) == 0)
         #expect(try CrashSafetyTests.eventKeys(in: folder).sorted() == expected)
-        #expect(try Self.integrity(folder.appendingPathComponent("db/quotewatch.sqlite").path) == "ok")
+        #expect(try CLI.integrity(folder.appendingPathComponent("db/quotewatch.sqlite").path) == "ok")
     }
 
     @Test func aReadOnlyFileSystemIsRefusedClearlyAndLeftIntact() throws {
@@ -89,7 +78,7 @@ struct StorageFaultTests {
         #expect(status.status == 0 || status.stderr.contains("read-only file system"), "\(status.stderr)")
         #expect(try Tmpfs.command("/bin/mount", "-o", "remount,rw", db) == 0)
         #expect(try CrashSafetyTests.eventKeys(in: folder) == before)
-        #expect(try Self.integrity(db + "/quotewatch.sqlite") == "ok")
+        #expect(try CLI.integrity(db + "/quotewatch.sqlite") == "ok")
     }
 
     /// Another program holds the write lock for `seconds`; returns once it holds it.
@@ -143,6 +132,6 @@ struct StorageFaultTests {
         #expect(log.wait(for: "database writable again", timeout: 90), "\(log.text)")
         #expect(try Self.waitUntil(30) { try CrashSafetyTests.eventKeys(in: folder).contains { $0.contains("f0-new") } }, "\(log.text)")
         #expect(Self.stop(daemon) == 0)
-        #expect(try Self.integrity(path) == "ok")
+        #expect(try CLI.integrity(path) == "ok")
     }
 }
