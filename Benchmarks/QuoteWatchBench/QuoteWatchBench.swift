@@ -99,10 +99,14 @@ struct QuoteWatchBench {
         let store = try Store(path: folder.appendingPathComponent("bench.sqlite").path)
         let start = Date()
         for (index, (file, item)) in items.enumerated() {
+            let text = texts[index]
             let version = ItemVersion(
+                time: start, source: .content, url: item.link, bodyHash: "\(index)", textHash: "\(index)", text: text,
+                quotes: found[index], complete: true)
+            let place = ItemPlace(
                 feedID: file, identity: item.identity ?? "\(index)", link: item.link, title: item.title, published: item.published,
-                contentHash: "\(index)", quotes: found[index], states: [:], events: [], seen: start)
-            _ = try await store.commit(version)
+                contentHash: "\(index)")
+            _ = try await store.commit(ItemCommit(place: place, seen: start, version: version, states: [:]))
         }
         let storeTime = Date().timeIntervalSince(start)
         rows.append(("store commits", String(format: "%.0f items/s (one transaction each)", Double(items.count) / storeTime)))

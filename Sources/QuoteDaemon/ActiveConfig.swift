@@ -1,26 +1,32 @@
 import QuoteCore
 
 /// A configuration in force, with what is derived from it once: the statement matcher and a
-/// fingerprint of the statements (a changed statement list makes every item worth reading again).
+/// fingerprint of each statement, by which the store tells a statement added or changed since the
+/// stored items were matched (they are matched again against it, DESIGN §5).
 public struct ActiveConfig: Sendable {
     public let config: Config
     public let matcher: StatementMatcher
+    /// Statement id → a hash of everything that decides what it matches.
+    public let statementFingerprints: [String: String]
+    /// A hash of all of them, to notice cheaply that the statements changed.
     public let statementsFingerprint: String
-    /// Statement id → its position in the configuration.
-    public let statementOrder: [String: Int]
 
     public init(_ config: Config) {
         self.config = config
         matcher = StatementMatcher(statements: config.statements)
-        var hash = ContentHash()
+        var all = ContentHash()
+        var fingerprints: [String: String] = [:]
         for statement in config.statements {
-            hash.update(statement.id)
-            hash.update(statement.speaker)
-            hash.update(statement.aliases.joined(separator: "\u{1}"))
-            hash.update(statement.text)
-            hash.update(String(statement.threshold))
+            let fingerprint = ActiveConfig.fingerprint(statement)
+            fingerprints[statement.id] = fingerprint
+            all.update(statement.id)
+            all.update(fingerprint)
         }
-        statementsFingerprint = hash.hex
-        statementOrder = Dictionary(config.statements.enumerated().map { ($1.id, $0) }) { first, _ in first }
+        statementFingerprints = fingerprints
+        statementsFingerprint = all.hex
+    }
+
+    static func fingerprint(_ statement: Statement) -> String {
+        ContentHash.of(statement.speaker, statement.aliases.joined(separator: "\u{1}"), statement.text, String(statement.threshold))
     }
 }

@@ -21,6 +21,15 @@ public enum ContractJSON {
             ("score", event.score.map { .number($0) } ?? .null),
             ("tier", .string(event.tier?.rawValue)),
         ]
+        if event.type == .quoteEdited {
+            pairs.append(("reversed", .bool(event.reversed)))
+        }
+        if let first = event.first {
+            pairs.append(("first", .object([
+                ("feed", .string(first.feed)), ("item", .string(first.item)), ("url", .string(first.url)),
+                ("time", .date(first.time)), ("quote", .string(first.quote)),
+            ])))
+        }
         if event.type == .claimChanged {
             pairs.append(("oldValues", .array((event.oldValues ?? []).map { .string($0) })))
             pairs.append(("newValues", .array((event.newValues ?? []).map { .string($0) })))
@@ -102,6 +111,33 @@ public enum ContractJSON {
                     ("nextDue", .date(state.nextDue)),
                 ])
             })),
+        ])
+    }
+
+    /// One line of `history --json`: one stored version of an item.
+    public static func version(_ version: ItemVersion, number: Int, of history: ItemHistory) -> JSONValue {
+        .object([
+            ("feed", .string(history.feedID)),
+            ("item", .string(history.identity)),
+            ("version", .integer(Int64(number))),
+            ("time", .date(version.time)),
+            ("source", .string(version.source.rawValue)),
+            ("url", .string(version.url)),
+            ("etag", .string(version.etag)),
+            ("lastModified", .string(version.lastModified)),
+            ("bodyHash", .string(version.bodyHash)),
+            ("textHash", .string(version.textHash)),
+            ("complete", .bool(version.complete)),
+            ("quotes", .array(version.quotes.filter { $0.kind == .speech }.map { quote in
+                .object([
+                    ("text", .string(quote.text)),
+                    ("speaker", .string(quote.speaker)),
+                    ("source", .string(quote.source)),
+                    ("start", .integer(Int64(quote.start))),
+                    ("end", .integer(Int64(quote.end))),
+                ])
+            })),
+            ("text", .string(version.text)),
         ])
     }
 

@@ -24,6 +24,7 @@ public struct EventLog: Sendable {
         metadata["quote"] = event.quote.map { .string($0) }
         switch event.type {
         case .quoteEdited:
+            if event.reversed { metadata["reversed"] = "true" }
             metadata["previous"] = event.previous.map { .string($0) }
             metadata["diff"] = event.detail.map { .string($0) }
         case .claimChanged:

@@ -1,4 +1,5 @@
 import Foundation
+import QuoteCore
 
 /// A JSON value whose objects keep their key order, so command output reads in the order the
 /// contracts of DESIGN §3 and §5 list the keys. Renders as one line.
@@ -20,9 +21,7 @@ public indirect enum JSONValue: Sendable, Hashable {
     public static func date(_ value: Date?) -> JSONValue { value.map { .string(JSONValue.iso8601($0)) } ?? .null }
     public static func int(_ value: Int?) -> JSONValue { value.map { .integer(Int64($0)) } ?? .null }
 
-    public static func iso8601(_ date: Date) -> String {
-        date.formatted(.iso8601.year().month().day().dateSeparator(.dash).dateTimeSeparator(.standard).time(includingFractionalSeconds: false).timeSeparator(.colon).timeZone(separator: .omitted))
-    }
+    public static func iso8601(_ date: Date) -> String { ISO8601.string(date) }
 
     /// The value as compact JSON text.
     public var rendered: String {

@@ -19,7 +19,7 @@ public struct LineLogHandler: LogHandler {
 
     /// Keys printed first, in this order, so event lines read the same every time.
     static let keyOrder = [
-        "id", "statement", "speaker", "previousSpeaker", "feed", "score", "tier", "quote", "previous", "diff", "old", "new", "note",
+        "id", "statement", "speaker", "previousSpeaker", "feed", "score", "tier", "quote", "reversed", "previous", "diff", "old", "new", "note",
         "error", "url", "item", "http",
     ]
 

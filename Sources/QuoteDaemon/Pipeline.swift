@@ -5,13 +5,23 @@ import Logging
 import QuoteCore
 import StateStore
 
-/// The way of one feed through the daemon (DESIGN §1): fetch, parse, read each new or changed item,
-/// extract its quotes, match them to the tracked statements, compare with the item's stored state,
-/// and commit the new state with its events in one transaction per item; log the events after the
-/// commit.
+/// The way of one feed through the daemon (DESIGN §1): fetch, parse, read each new or changed item
+/// (its feed text, or its linked page), extract its quotes, match them to the tracked statements,
+/// let ``ChangeDetector`` compare with the item's stored state, and commit the new state with its
+/// events in one transaction per item; log the events after the commit. Then the linked pages due
+/// (all of them for `run --once` and `refresh`) are read again, whether or not the feed changed.
 ///
-/// Work grows with what changed: a 304, an unchanged body or an unchanged item ends early.
+/// Work grows with what changed: a 304, an unchanged body or an unchanged item ends early. A
+/// response that failed (an HTTP error, not a feed, over a limit) stores no validators.
 public final class Pipeline: Sendable {
+    /// Which linked pages a refresh reads again.
+    public enum PageSweep: Sendable {
+        /// Those due by their schedule (``QuoteCore/ArticleRecheck``).
+        case due
+        /// Every page of an item still in the feed (`run --once`, `refresh`).
+        case all
+    }
+
     public let store: Store
     let fetcher: Fetcher
     let logger: Logger
@@ -50,15 +60,35 @@ public final class Pipeline: Sendable {
 
     /// Logs committed events, then records that they were: a stop between the two logs them again at
     /// the next start (at least once, never lost).
-    private func log(_ events: [ChangeEvent]) async throws(StoreError) {
+    func log(_ events: [ChangeEvent]) async throws(StoreError) {
         guard !events.isEmpty else { return }
         for event in events { eventLog.log(event) }
         try await store.markLogged(events.compactMap(\.id))
     }
 
-    /// Fetches and processes one feed. Never throws for a feed's own faults: they are recorded in
-    /// its state (and as `feed.failed` the first time); a store failure is thrown.
-    public func refresh(_ feed: FeedConfig, with active: ActiveConfig) async throws(StoreError) -> FeedOutcome {
+    /// Fetches and processes one feed, then reads its linked pages again as `pages` says. Never
+    /// throws for a feed's own faults: they are recorded in its state (and as `feed.failed` the first
+    /// time); a store failure is thrown.
+    public func refresh(_ feed: FeedConfig, with active: ActiveConfig, pages: PageSweep = .due) async throws(StoreError) -> FeedOutcome {
+        var outcome = try await refreshFeed(feed, with: active)
+        if feed.fetchArticles, outcome.result != .pending, !Task.isCancelled {
+            let read = try await recheckPages(feed, with: active, sweep: pages, skipping: outcome.pagesRead)
+            outcome.itemsProcessed += read.items
+            outcome.events += read.events
+        }
+        return outcome
+    }
+
+    /// Reads the due linked pages of a `fetchArticles` feed again without fetching the feed (their
+    /// schedule came before the feed's).
+    public func refreshPages(_ feed: FeedConfig, with active: ActiveConfig) async throws(StoreError) -> FeedOutcome {
+        let state = try await store.feedState(id: feed.id)
+        let read = try await recheckPages(feed, with: active, sweep: .due, skipping: [])
+        return FeedOutcome(feedID: feed.id, result: state?.result ?? .pending, itemsProcessed: read.items, events: read.events, error: state?.error)
+    }
+
+    /// The feed's own part of a refresh.
+    private func refreshFeed(_ feed: FeedConfig, with active: ActiveConfig) async throws(StoreError) -> FeedOutcome {
         let started = now()
         var state = try await store.feedState(id: feed.id) ?? FeedState(id: feed.id, url: feed.url)
         if state.url != feed.url {
@@ -82,12 +112,32 @@ public final class Pipeline: Sendable {
             if case .http(let code) = error.kind { status = code }
             return try await fail(feed, state, error.description, httpStatus: status, retryAfter: error.retryAfter, at: started, interval: interval)
         }
-        state.lastFetch = started
-        state.httpStatus = feed.isFile ? nil : response.status
-        state.nextDue = started.addingTimeInterval(policy.delay(interval: interval, failures: 0, draw: draw()))
+        let status = feed.isFile ? nil : response.status
         if response.status == 304 {
+            // Only validators of a real feed are ever stored, so a 304 confirms that feed.
+            guard request.etag != nil || request.lastModified != nil else {
+                return try await fail(
+                    feed, state, "\(feed.url): answered 304 Not Modified to a request without validators; no feed was read",
+                    httpStatus: status, at: started, interval: interval)
+            }
+            state.record(fetchAt: started, status: status, nextDue: started.addingTimeInterval(policy.delay(interval: interval, failures: 0, draw: draw())))
             return try await succeed(feed, state, result: .notModified, items: 0, events: [])
         }
+        var bodyHash = ContentHash()
+        bodyHash.update(response.body)
+        bodyHash.update(feed.fetchArticles ? "articles" : "feed")
+        let parsed: ParsedFeed?
+        if state.bodyHash == bodyHash.hex {
+            parsed = nil
+        } else {
+            let feedText = FeedParser.parse(response.body, httpCharset: Pipeline.charset(response.contentType), baseURL: response.effectiveURL)
+            if feedText.items.isEmpty, let error = feedText.error {
+                return try await fail(feed, state, "\(feed.url): not a feed: \(error)", httpStatus: status, at: started, interval: interval)
+            }
+            parsed = feedText
+        }
+        // A real feed was read: only now do its validators and its new address count.
+        state.record(fetchAt: started, status: status, nextDue: started.addingTimeInterval(policy.delay(interval: interval, failures: 0, draw: draw())))
         state.etag = response.etag
         state.lastModified = response.lastModified
         if let moved = response.permanentRedirect, moved != (state.fetchURL ?? feed.url) {
@@ -96,149 +146,43 @@ public final class Pipeline: Sendable {
             ])
             state.fetchURL = moved
         }
-        var bodyHash = ContentHash()
-        bodyHash.update(response.body)
-        bodyHash.update(active.statementsFingerprint)
-        bodyHash.update(feed.fetchArticles ? "articles" : "feed")
-        if state.bodyHash == bodyHash.hex {
+        guard let parsed else {
             return try await succeed(feed, state, result: .ok, items: 0, events: [])
-        }
-        let parsed = FeedParser.parse(response.body, httpCharset: Pipeline.charset(response.contentType), baseURL: response.effectiveURL)
-        if parsed.items.isEmpty, let error = parsed.error {
-            return try await fail(feed, state, "\(feed.url): not a feed: \(error)", httpStatus: state.httpStatus, at: started, interval: interval)
         }
         if !parsed.wellFormed {
             logger.info("feed is malformed; using what could be recovered", metadata: ["feed": .string(feed.id), "items": .stringConvertible(parsed.items.count)])
         }
-        var events: [ChangeEvent] = []
-        var processed = 0
-        var seen = Set<String>()
-        let limits = active.config.limits
-        if parsed.items.count > limits.itemsPerFeed {
-            limitWarnings.warn(
-                feed: feed.id, limit: "itemsPerFeed",
-                "feed has \(parsed.items.count) items; only the first \(limits.itemsPerFeed) are read (raise limits.itemsPerFeed to read more)")
-        }
-        for item in parsed.items.prefix(limits.itemsPerFeed) {
-            guard let identity = item.identity, seen.insert(identity).inserted else { continue }
-            if Task.isCancelled { break }
-            if let stored = try await process(item, identity: identity, feed: feed, active: active) {
-                events += stored
-                processed += 1
-            }
-            heartbeat?.beat()
-        }
+        let read = try await readItems(parsed.items, feed: feed, active: active)
         // Cut short by shutdown: leave the body hash as it was, so the items not reached are read next time.
-        if !Task.isCancelled { state.bodyHash = bodyHash.hex }
-        return try await succeed(feed, state, result: .ok, items: processed, events: events)
-    }
-
-    /// Reads one item if it is new or changed; commits its state and events. nil when unchanged.
-    func process(_ item: FeedItem, identity: String, feed: FeedConfig, active: ActiveConfig) async throws(StoreError) -> [ChangeEvent]? {
-        let body = item.bodyHTML ?? ""
-        let contentHash = ContentHash.of(item.title, item.link, body, active.statementsFingerprint)
-        let stored = try await store.storedItem(feedID: feed.id, identity: identity)
-        if stored?.contentHash == contentHash { return nil }
-        let limits = active.config.limits
-        var text = HTMLText.plainText(fromHTML: Pipeline.prefix(body, bytes: limits.itemBytes))
-        if body.utf8.count > limits.itemBytes {
-            limitWarnings.warn(
-                feed: feed.id, limit: "itemBytes",
-                "an item's body has \(body.utf8.count) bytes; only the first \(limits.itemBytes) are read (raise limits.itemBytes to read more)",
-                metadata: ["item": .string(identity)])
+        if !Task.isCancelled {
+            try await store.markInFeed(feedID: feed.id, identities: read.inFeed)
+            state.bodyHash = bodyHash.hex
         }
-        if feed.fetchArticles, let link = item.link, let article = await articleText(link, feed: feed, maxBytes: limits.articleBytes) {
-            text = article
-        }
-        var quotes = extractor.quotes(in: text)
-        if quotes.count > limits.quotesPerItem {
-            limitWarnings.warn(
-                feed: feed.id, limit: "quotesPerItem",
-                "an item has \(quotes.count) quotes; only the first \(limits.quotesPerItem) are read (raise limits.quotesPerItem to read more)",
-                metadata: ["item": .string(identity)])
-            quotes = Array(quotes.prefix(limits.quotesPerItem))
-        }
-        let analysis = ItemAnalyzer.analyze(
-            text: text, quotes: quotes, matcher: active.matcher, previouslyQuoted: Set((stored?.states ?? [:]).keys))
-        let (changes, states) = ChangeDetector.compare(
-            previous: stored?.states ?? [:], current: analysis.current, unattributed: analysis.unattributed,
-            statementOrder: active.statementOrder)
-        let time = now()
-        let newIDs = changes.filter { $0.type == .quoteNew }.map(\.statementID)
-        let firsts = try await store.firstAppearances(of: newIDs)
-        let events = changes.map { change in
-            ChangeEvent(
-                time: time, type: change.type, statement: change.statementID, feed: feed.id, item: identity,
-                url: item.link, title: item.title, speaker: change.state.speaker, quote: change.state.quote,
-                previous: change.previous, score: change.state.score, tier: change.state.tier, oldValues: change.oldValues,
-                newValues: change.newValues,
-                detail: change.type == .quoteNew
-                    ? newQuoteDetail(change, tracked: active.matcher.statement(id: change.statementID), first: firsts[change.statementID], feed: feed.id, identity: identity)
-                    : change.detail)
-        }
-        let version = ItemVersion(
-            feedID: feed.id, identity: identity, link: item.link, title: item.title, published: item.published,
-            contentHash: contentHash, quotes: quotes, states: states, events: events, seen: time)
-        let committed = try await store.commit(version)
-        try await log(committed)
-        return committed
-    }
-
-    /// What a `quote.new` adds for its reader: how its words differ from the tracked text, and where
-    /// the statement was first quoted when that was another item.
-    func newQuoteDetail(_ change: ItemChange, tracked: Statement?, first: FirstAppearance?, feed: String, identity: String) -> String? {
-        var parts: [String] = []
-        // A partial quote ("unrealistic") differs from any whole statement; say so only of fuller quotes.
-        let words = change.state.quote.split(whereSeparator: \.isWhitespace).count
-        if let tracked, change.state.tier == .fuzzy, words >= 4 {
-            parts.append("differs from the tracked text: " + WordDiff.render(from: tracked.text, to: change.state.quote))
-        }
-        if let first, first.feed != feed || first.item != identity {
-            parts.append("first quoted by \(first.feed) at \(JSONValue.iso8601(first.time)): “\(first.quote)”")
-        }
-        return parts.isEmpty ? nil : parts.joined(separator: "; ")
-    }
-
-    /// The main text of an item's linked page, or nil (logged) when it cannot be had.
-    func articleText(_ link: String, feed: FeedConfig, maxBytes: Int) async -> String? {
-        guard link.lowercased().hasPrefix("http://") || link.lowercased().hasPrefix("https://") else { return nil }
-        do {
-            let page = try await fetcher.fetch(FetchRequest(
-                url: link, connectTimeout: feed.connectTimeout, totalTimeout: feed.timeout, maxBodyBytes: maxBytes))
-            heartbeat?.beat()
-            let text = ArticleExtractor.mainText(fromHTML: page.body, httpCharset: Pipeline.charset(page.contentType))
-            return text.isEmpty ? nil : text
-        } catch {
-            logger.info("article page unavailable; using the feed's text", metadata: ["feed": .string(feed.id), "url": .string(link), "error": .string(error.description)])
-            return nil
-        }
+        var outcome = try await succeed(feed, state, result: .ok, items: read.items, events: read.events)
+        outcome.pagesRead = read.pagesRead
+        return outcome
     }
 
     private func succeed(_ feed: FeedConfig, _ state: FeedState, result: FeedState.Result, items: Int, events: [ChangeEvent]) async throws(StoreError) -> FeedOutcome {
         var state = state
-        var feedEvents: [ChangeEvent] = []
-        if state.consecutiveFailures > 0 {
-            feedEvents.append(ChangeEvent(time: now(), type: .feedRecovered, feed: feed.id, url: feed.url,
-                                          detail: "after \(state.consecutiveFailures) failed attempt(s)"))
-        }
+        let health = EventAssembly.recovery(feed: feed.id, url: feed.url, failuresBefore: state.consecutiveFailures, time: now())
         state.result = result
         state.error = nil
         state.consecutiveFailures = 0
-        let stored = try await store.save(state, events: feedEvents)
+        let stored = try await store.save(state, events: health.map { [$0] } ?? [])
         try await log(stored)
         logger.debug("feed refreshed", metadata: ["feed": .string(feed.id), "result": .string(result.rawValue), "items": .stringConvertible(items)])
         return FeedOutcome(feedID: feed.id, result: result, itemsProcessed: items, events: events + stored, error: nil)
     }
 
+    /// Records a failed fetch. The validators, body hash and address stay those of the last real feed.
     private func fail(
         _ feed: FeedConfig, _ state: FeedState, _ reason: String, httpStatus: Int?, retryAfter: Double? = nil, at time: Date,
         interval: Double
     ) async throws(StoreError) -> FeedOutcome {
         var state = state
-        var feedEvents: [ChangeEvent] = []
-        if state.consecutiveFailures == 0 {
-            feedEvents.append(ChangeEvent(time: time, type: .feedFailed, feed: feed.id, url: feed.url, detail: reason))
-        } else {
+        let health = EventAssembly.failure(feed: feed.id, url: feed.url, reason: reason, failuresBefore: state.consecutiveFailures, time: time)
+        if health == nil {
             logger.debug("feed still failing", metadata: ["feed": .string(feed.id), "error": .string(reason)])
         }
         state.consecutiveFailures += 1
@@ -248,7 +192,7 @@ public final class Pipeline: Sendable {
         state.lastFetch = time
         state.nextDue = time.addingTimeInterval(
             policy.delay(interval: interval, failures: state.consecutiveFailures, retryAfter: retryAfter, draw: draw()))
-        let stored = try await store.save(state, events: feedEvents)
+        let stored = try await store.save(state, events: health.map { [$0] } ?? [])
         try await log(stored)
         return FeedOutcome(feedID: feed.id, result: .failed, itemsProcessed: 0, events: stored, error: reason)
     }
@@ -274,5 +218,14 @@ public final class Pipeline: Sendable {
             }
         }
         return nil
+    }
+}
+
+extension FeedState {
+    /// A fetch that reached the server and was answered.
+    fileprivate mutating func record(fetchAt time: Date, status: Int?, nextDue: Date) {
+        lastFetch = time
+        httpStatus = status
+        self.nextDue = nextDue
     }
 }

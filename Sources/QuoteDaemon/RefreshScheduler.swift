@@ -10,8 +10,11 @@ import StateStore
 /// hand commit.
 ///
 /// ``requestRefresh(_:observer:)`` (the control socket's `refresh`) and ``wakeUp()`` (a reload) end
-/// the sleep at once. A request makes its feeds due now; one that comes during a cycle is served by
-/// the cycle right after it, so a requested feed is always fetched anew after the request.
+/// the sleep at once. A request makes its feeds due now, linked pages included; one that comes
+/// during a cycle is served by the cycle right after it, so a requested feed is always fetched anew
+/// after the request. The linked pages of a `fetchArticles` feed fall due on their own schedule too,
+/// and are read then without fetching the feed. Before its first cycle, and after a reload that
+/// changed the statements, the scheduler has the new statements matched against the stored items.
 public final class RefreshScheduler: Service, @unchecked Sendable {
     /// Feeds fetched at the same time.
     public static let concurrentFeeds = 8
@@ -32,6 +35,8 @@ public final class RefreshScheduler: Service, @unchecked Sendable {
     private var lastCycleEnd: Date?
     /// Feeds of a cycle a store error cut short (only the loop's task touches it).
     private var interrupted: Set<String> = []
+    /// The statements last matched against the stored items (only the loop's task touches it).
+    private var appliedStatements: String?
 
     public init(
         pipeline: Pipeline, config: ConfigBox, logger: Logger, notifier: SystemdNotifier = SystemdNotifier(environment: [:]),
@@ -50,7 +55,8 @@ public final class RefreshScheduler: Service, @unchecked Sendable {
             if once {
                 try await pipeline.logPendingEvents()
                 let active = config.current
-                try await interruptibleCycle(active.config.feeds, active)
+                try await applyStatements(active)
+                try await interruptibleCycle(active.config.feeds.map { Job(feed: $0, kind: .feed(.all)) }, active)
             } else {
                 try await loop()
             }
@@ -101,11 +107,37 @@ public final class RefreshScheduler: Service, @unchecked Sendable {
         }
     }
 
+    /// One feed's part of a cycle.
+    struct Job: Sendable {
+        enum Kind: Sendable {
+            /// Fetch the feed, then read its linked pages as the sweep says.
+            case feed(Pipeline.PageSweep)
+            /// Read the linked pages due, without fetching the feed.
+            case pages
+        }
+
+        var feed: FeedConfig
+        var kind: Kind
+    }
+
+    /// Has the statements matched against the stored items when they changed since the last time
+    /// (in this process, or as the store records them); interrupted by graceful shutdown.
+    private func applyStatements(_ active: ActiveConfig) async throws {
+        guard appliedStatements != active.statementsFingerprint else { return }
+        do {
+            _ = try await cancelWhenGracefulShutdown { try await self.pipeline.applyStatements(active) }
+        } catch {
+            if Task.isShuttingDownGracefully || Task.isCancelled { return }
+            throw error
+        }
+        appliedStatements = active.statementsFingerprint
+    }
+
     /// Runs a cycle that graceful shutdown interrupts: transfers in flight are aborted, the item in
     /// hand commits or rolls back, and the feeds not reached are fetched at the next start.
-    func interruptibleCycle(_ feeds: [FeedConfig], _ active: ActiveConfig, requests: [RefreshRequest] = []) async throws {
+    func interruptibleCycle(_ jobs: [Job], _ active: ActiveConfig, requests: [RefreshRequest] = []) async throws {
         do {
-            _ = try await cancelWhenGracefulShutdown { try await self.cycle(feeds, active, requests: requests) }
+            _ = try await cancelWhenGracefulShutdown { try await self.cycle(jobs, active, requests: requests) }
         } catch {
             if Task.isShuttingDownGracefully || Task.isCancelled { return }
             throw error
@@ -158,8 +190,10 @@ public final class RefreshScheduler: Service, @unchecked Sendable {
     /// One turn of the loop: a cycle over what is due, or a sleep until something is.
     private func turn() async throws {
         let active = config.current
+        try await applyStatements(active)
         let taken = takeRequests()
         let states = Dictionary(uniqueKeysWithValues: try await pipeline.store.feedStates().map { ($0.id, $0) })
+        let pagesDue = try await pipeline.store.nextPageDue()
         let now = Date()
         let configured = Set(active.config.feeds.map(\.id))
         for request in taken {
@@ -167,27 +201,36 @@ public final class RefreshScheduler: Service, @unchecked Sendable {
                 request.observer?(.skipped(feed: id, reason: "no longer in the configuration"))
             }
         }
-        // Feeds of a cycle the store cut short are due again at once, whatever their interval.
-        let requested = Set(taken.flatMap(\.feeds)).union(interrupted)
-        let due = active.config.feeds.filter { feed in
-            if requested.contains(feed.id) { return true }
-            guard let state = states[feed.id], state.url == feed.url, let next = state.nextDue else { return true }
-            return next <= now
+        let requested = Set(taken.flatMap(\.feeds))
+        var jobs: [Job] = []
+        for feed in active.config.feeds {
+            if requested.contains(feed.id) {
+                jobs.append(Job(feed: feed, kind: .feed(.all)))
+            } else if interrupted.contains(feed.id) {
+                // A feed of a cycle the store cut short is due again at once, whatever its interval.
+                jobs.append(Job(feed: feed, kind: .feed(.due)))
+            } else if let state = states[feed.id], state.url == feed.url, let next = state.nextDue, next > now {
+                if feed.fetchArticles, let pages = pagesDue[feed.id], pages <= now { jobs.append(Job(feed: feed, kind: .pages)) }
+            } else {
+                jobs.append(Job(feed: feed, kind: .feed(.due)))
+            }
         }
-        if !due.isEmpty {
+        if !jobs.isEmpty {
             do {
-                try await interruptibleCycle(due, active, requests: taken)
+                try await interruptibleCycle(jobs, active, requests: taken)
                 interrupted = []
             } catch {
                 // The store failed mid-cycle: the waiting clients hear the end now, not never.
                 for request in taken { request.observer?(.done) }
-                interrupted.formUnion(due.map(\.id))
+                interrupted.formUnion(jobs.map(\.feed.id))
                 throw error
             }
             return
         }
         for request in taken { request.observer?(.done) }
-        let next = active.config.feeds.compactMap { states[$0.id]?.nextDue }.min() ?? now.addingTimeInterval(active.config.refreshInterval)
+        let feedDue = active.config.feeds.compactMap { states[$0.id]?.nextDue }
+        let pageDue = active.config.feeds.filter(\.fetchArticles).compactMap { pagesDue[$0.id] }
+        let next = (feedDue + pageDue).min() ?? now.addingTimeInterval(active.config.refreshInterval)
         // Clamped as a Double first: a due time years away must not overflow the conversion.
         let seconds = min(max(next.timeIntervalSince(now), 0.2), Double(RefreshScheduler.longestSleep.components.seconds))
         let wait = Duration.milliseconds(Int(seconds * 1000))
@@ -196,10 +239,11 @@ public final class RefreshScheduler: Service, @unchecked Sendable {
         }
     }
 
-    /// Refreshes the given feeds, at most ``concurrentFeeds`` at a time, and logs a summary. The
-    /// observers of `requests` hear of each of their feeds as it starts and ends, then of the end.
+    /// Refreshes the given feeds (or their pages), at most ``concurrentFeeds`` at a time, and logs a
+    /// summary. The observers of `requests` hear of each of their feeds as it starts and ends, then
+    /// of the end.
     @discardableResult
-    func cycle(_ feeds: [FeedConfig], _ active: ActiveConfig, requests: [RefreshRequest] = []) async throws -> [FeedOutcome] {
+    func cycle(_ jobs: [Job], _ active: ActiveConfig, requests: [RefreshRequest] = []) async throws -> [FeedOutcome] {
         var watchers: [String: [@Sendable (RefreshProgress) -> Void]] = [:]
         for request in requests {
             guard let observer = request.observer else { continue }
@@ -209,14 +253,19 @@ public final class RefreshScheduler: Service, @unchecked Sendable {
             var results: [(Int, FeedOutcome)] = []
             var next = 0
             func start() {
-                guard next < feeds.count else { return }
-                let (index, feed) = (next, feeds[next])
+                guard next < jobs.count else { return }
+                let (index, job) = (next, jobs[next])
                 next += 1
                 group.addTask { [pipeline, heartbeat, watchers] in
                     heartbeat.beat()
+                    let feed = job.feed
                     let observers = watchers[feed.id] ?? []
                     for observe in observers { observe(.fetching(feed: feed.id)) }
-                    let outcome = try await pipeline.refresh(feed, with: active)
+                    let outcome: FeedOutcome
+                    switch job.kind {
+                    case .feed(let pages): outcome = try await pipeline.refresh(feed, with: active, pages: pages)
+                    case .pages: outcome = try await pipeline.refreshPages(feed, with: active)
+                    }
                     heartbeat.beat()
                     for observe in observers { observe(.finished(outcome)) }
                     return (index, outcome)
@@ -237,7 +286,7 @@ public final class RefreshScheduler: Service, @unchecked Sendable {
         let failing = outcomes.filter { $0.result == .failed }.count
         let events = outcomes.reduce(0) { $0 + $1.events.count }
         let clock = Date().formatted(.iso8601.time(includingFractionalSeconds: false).timeSeparator(.colon))
-        notifier.notify("STATUS=\(feeds.count) feeds refreshed, \(failing) failing, last cycle \(clock) UTC, \(events) new events")
+        notifier.notify("STATUS=\(jobs.count) feeds refreshed, \(failing) failing, last cycle \(clock) UTC, \(events) new events")
         // Feeds fall due one by one (their intervals are jittered), so cycles come often: the
         // journal hears of the first, of one asked for and of `--once`; the rest only at debug.
         let level: Logger.Level = first || once || !requests.isEmpty ? .info : .debug

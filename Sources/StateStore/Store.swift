@@ -101,7 +101,7 @@ public final class Store: Sendable {
         return StoreError(kind: .sqlite(code: -1), path: path, message: String(describing: error))
     }
 
-    private func write<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws(StoreError) -> T {
+    func write<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws(StoreError) -> T {
         do {
             return try await writer.write(body)
         } catch {
@@ -109,7 +109,7 @@ public final class Store: Sendable {
         }
     }
 
-    private func read<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws(StoreError) -> T {
+    func read<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws(StoreError) -> T {
         do {
             return try await writer.read(body)
         } catch {
@@ -163,197 +163,5 @@ public final class Store: Sendable {
             bodyHash: row["bodyHash"], lastFetch: row["lastFetch"],
             result: FeedState.Result(rawValue: row["result"] ?? "") ?? .pending, httpStatus: row["httpStatus"],
             error: row["error"], consecutiveFailures: row["consecutiveFailures"] ?? 0, nextDue: row["nextDue"])
-    }
-
-    // MARK: Items
-
-    /// The last stored version of an item, or nil for an item never seen.
-    public func storedItem(feedID: String, identity: String) async throws(StoreError) -> StoredItem? {
-        try await read { db in
-            guard let row = try Row.fetchOne(
-                db, sql: "SELECT id, contentHash FROM item WHERE feedID = ? AND identity = ?", arguments: [feedID, identity])
-            else { return nil }
-            let itemID: Int64 = row["id"]
-            var states: [String: StatementState] = [:]
-            for state in try Row.fetchAll(db, sql: "SELECT * FROM statementState WHERE itemID = ?", arguments: [itemID]) {
-                let values = (state["numericValues"] as String?).flatMap { try? JSONDecoder().decode([NumericValue].self, from: Data($0.utf8)) } ?? []
-                let id: String = state["statementID"]
-                let history = (state["history"] as String?).flatMap { try? JSONDecoder().decode([String].self, from: Data($0.utf8)) } ?? []
-                states[id] = StatementState(
-                    statementID: id, quote: state["quote"], speaker: state["speaker"], score: state["score"],
-                    tier: StatementMatch.Tier(rawValue: state["tier"]) ?? .fuzzy, values: values, history: history)
-            }
-            return StoredItem(contentHash: row["contentHash"], states: states)
-        }
-    }
-
-    /// Records that an unchanged item was seen again.
-    public func touch(feedID: String, identity: String, seen: Date) async throws(StoreError) {
-        try await write { db in
-            try db.execute(sql: "UPDATE item SET lastSeen = ? WHERE feedID = ? AND identity = ?", arguments: [seen, feedID, identity])
-        }
-    }
-
-    /// Writes a new item version, its quotes, its statement states and its events in one transaction.
-    /// - Returns: the events as stored, with their ids, in order.
-    public func commit(_ version: ItemVersion) async throws(StoreError) -> [ChangeEvent] {
-        try await write { db in
-            try db.execute(sql: """
-                INSERT INTO item (feedID, identity, link, title, published, contentHash, firstSeen, lastSeen)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT(feedID, identity) DO UPDATE SET link = excluded.link, title = excluded.title,
-                  published = excluded.published, contentHash = excluded.contentHash, lastSeen = excluded.lastSeen
-                """,
-                arguments: [version.feedID, version.identity, version.link, version.title, version.published,
-                            version.contentHash, version.seen, version.seen])
-            guard let itemID = try Int64.fetchOne(
-                db, sql: "SELECT id FROM item WHERE feedID = ? AND identity = ?", arguments: [version.feedID, version.identity])
-            else { throw StoreError(kind: .incompatible, path: "", message: "item row vanished inside its transaction") }
-            try db.execute(sql: "DELETE FROM quote WHERE itemID = ?", arguments: [itemID])
-            for (position, quote) in version.quotes.enumerated() {
-                try db.execute(sql: """
-                    INSERT INTO quote (itemID, position, text, speaker, source, start, "end", kind) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                    """,
-                    arguments: [itemID, position, quote.text, quote.speaker, quote.source, quote.start, quote.end, quote.kind.rawValue])
-            }
-            try db.execute(sql: "DELETE FROM statementState WHERE itemID = ?", arguments: [itemID])
-            for state in version.states.values.sorted(by: { $0.statementID < $1.statementID }) {
-                let values = String(decoding: try JSONEncoder().encode(state.values), as: UTF8.self)
-                let history = String(decoding: try JSONEncoder().encode(state.history), as: UTF8.self)
-                try db.execute(sql: """
-                    INSERT INTO statementState (itemID, statementID, quote, speaker, score, tier, numericValues, history)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                    """,
-                    arguments: [itemID, state.statementID, state.quote, state.speaker, state.score, state.tier.rawValue, values, history])
-            }
-            for event in version.events where event.type == .quoteNew {
-                guard let statement = event.statement, let quote = event.quote else { continue }
-                try db.execute(sql: """
-                    INSERT OR IGNORE INTO firstAppearance (statementID, feed, item, url, quote, time) VALUES (?, ?, ?, ?, ?, ?)
-                    """, arguments: [statement, event.feed, version.identity, event.url, quote, event.time])
-            }
-            return try version.events.map { try Store.insert($0, db) }
-        }
-    }
-
-    // MARK: First appearances
-
-    /// Where each of these statements was first quoted (across all feeds), by statement id.
-    public func firstAppearances(of statementIDs: [String]) async throws(StoreError) -> [String: FirstAppearance] {
-        guard !statementIDs.isEmpty else { return [:] }
-        return try await read { db in
-            let marks = statementIDs.map { _ in "?" }.joined(separator: ", ")
-            var found: [String: FirstAppearance] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT * FROM firstAppearance WHERE statementID IN (\(marks))", arguments: StatementArguments(statementIDs)) {
-                let appearance = FirstAppearance(
-                    statementID: row["statementID"], feed: row["feed"], item: row["item"], url: row["url"], quote: row["quote"], time: row["time"])
-                found[appearance.statementID] = appearance
-            }
-            return found
-        }
-    }
-
-    // MARK: Events
-
-    static func insert(_ event: ChangeEvent, _ db: Database) throws -> ChangeEvent {
-        func json(_ values: [String]?) throws -> String? {
-            try values.map { String(decoding: try JSONEncoder().encode($0), as: UTF8.self) }
-        }
-        try db.execute(sql: """
-            INSERT INTO event (time, type, statement, feed, item, url, title, speaker, quote, previous, score, tier, oldValues, newValues, detail)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """,
-            arguments: [event.time, event.type.rawValue, event.statement, event.feed, event.item, event.url, event.title,
-                        event.speaker, event.quote, event.previous, event.score, event.tier?.rawValue, try json(event.oldValues),
-                        try json(event.newValues), event.detail])
-        var stored = event
-        stored.id = db.lastInsertedRowID
-        return stored
-    }
-
-    static func event(_ row: Row) -> ChangeEvent? {
-        func list(_ column: String) -> [String]? {
-            (row[column] as String?).flatMap { try? JSONDecoder().decode([String].self, from: Data($0.utf8)) }
-        }
-        guard let type = EventType(rawValue: row["type"]) else { return nil }
-        return ChangeEvent(
-            id: row["id"], time: row["time"], type: type, statement: row["statement"], feed: row["feed"],
-            item: row["item"], url: row["url"], title: row["title"], speaker: row["speaker"], quote: row["quote"],
-            previous: row["previous"], score: row["score"], tier: (row["tier"] as String?).flatMap(StatementMatch.Tier.init(rawValue:)),
-            oldValues: list("oldValues"), newValues: list("newValues"),
-            detail: row["detail"])
-    }
-
-    /// Events in id order, filtered by the query.
-    public func events(_ query: EventQuery = EventQuery()) async throws(StoreError) -> [ChangeEvent] {
-        try await read { db in
-            var clauses: [String] = []
-            var arguments: StatementArguments = []
-            if let after = query.afterID {
-                clauses.append("id > ?")
-                arguments += [after]
-            }
-            if !query.types.isEmpty {
-                clauses.append("type IN (" + query.types.map { _ in "?" }.joined(separator: ", ") + ")")
-                for type in query.types.sorted(by: { $0.rawValue < $1.rawValue }) { arguments += [type.rawValue] }
-            }
-            if let statement = query.statement {
-                clauses.append("statement = ?")
-                arguments += [statement]
-            }
-            var sql = "SELECT * FROM event"
-            if !clauses.isEmpty { sql += " WHERE " + clauses.joined(separator: " AND ") }
-            sql += " ORDER BY id"
-            if let limit = query.limit { sql += " LIMIT \(limit)" }
-            return try Row.fetchAll(db, sql: sql, arguments: arguments).compactMap(Store.event)
-        }
-    }
-
-    /// Events committed but not yet logged (the daemon stopped between the two), in id order.
-    public func unloggedEvents() async throws(StoreError) -> [ChangeEvent] {
-        try await read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM event WHERE logged = 0 ORDER BY id").compactMap(Store.event)
-        }
-    }
-
-    /// Records that these events have been logged.
-    public func markLogged(_ ids: [Int64]) async throws(StoreError) {
-        guard !ids.isEmpty else { return }
-        try await write { db in
-            for chunk in stride(from: 0, to: ids.count, by: 500) {
-                let part = Array(ids[chunk..<min(ids.count, chunk + 500)])
-                try db.execute(
-                    sql: "UPDATE event SET logged = 1 WHERE id IN (" + part.map { _ in "?" }.joined(separator: ", ") + ")",
-                    arguments: StatementArguments(part))
-            }
-        }
-    }
-
-    // MARK: Quotes
-
-    /// Stored quotes, optionally of one speaker (case-insensitive), with their item's feed and link.
-    public func quotes(speaker: String? = nil, statement: String? = nil) async throws(StoreError) -> [StoredQuote] {
-        try await read { db in
-            var sql = """
-                SELECT quote.*, item.feedID, item.identity, item.link, item.title FROM quote JOIN item ON item.id = quote.itemID
-                WHERE quote.kind = 'speech'
-                """
-            var arguments: StatementArguments = []
-            if let speaker {
-                sql += " AND quote.speaker = ? COLLATE NOCASE"
-                arguments += [speaker]
-            }
-            if let statement {
-                sql += " AND EXISTS (SELECT 1 FROM statementState s WHERE s.itemID = quote.itemID AND s.statementID = ? AND s.quote = quote.text)"
-                arguments += [statement]
-            }
-            sql += " ORDER BY item.id, quote.position"
-            return try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
-                StoredQuote(
-                    feedID: row["feedID"], item: row["identity"], link: row["link"], title: row["title"],
-                    quote: Quote(text: row["text"], speaker: row["speaker"], source: row["source"], start: row["start"],
-                                 end: row["end"], kind: Quote.Kind(rawValue: row["kind"]) ?? .speech))
-            }
-        }
     }
 }

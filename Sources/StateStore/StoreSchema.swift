@@ -111,6 +111,51 @@ enum StoreSchema {
             try db.execute(sql: "DELETE FROM meta WHERE key = 'lastLoggedEvent'")
             try db.execute(sql: "CREATE INDEX event_unlogged ON event(id) WHERE logged = 0")
         }
+        migrator.registerMigration("v5: item versions, linked pages, statement fingerprints, reversed edits") { db in
+            // Items still in their feed (the latest read of it), where the text came from, and
+            // the linked page's own validators, hash and schedule.
+            try db.alter(table: "item") { t in
+                t.add(column: "inFeed", .boolean).notNull().defaults(to: true)
+                t.add(column: "pageURL", .text)
+                t.add(column: "pageFinalURL", .text)
+                t.add(column: "pageETag", .text)
+                t.add(column: "pageLastModified", .text)
+                t.add(column: "pageHash", .text)
+                t.add(column: "pageFetched", .datetime)
+                t.add(column: "pageStatus", .integer)
+                t.add(column: "pageError", .text)
+                t.add(column: "pageFailures", .integer).notNull().defaults(to: 0)
+                t.add(column: "pageNextDue", .datetime)
+            }
+            try db.create(index: "item_page_due", on: "item", columns: ["feedID", "pageNextDue"])
+            // Every version whose quotes changed, as evidence.
+            try db.create(table: "itemVersion") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("itemID", .integer).notNull().indexed().references("item", onDelete: .cascade)
+                t.column("time", .datetime).notNull()
+                t.column("source", .text).notNull()
+                t.column("url", .text)
+                t.column("etag", .text)
+                t.column("lastModified", .text)
+                t.column("bodyHash", .text).notNull()
+                t.column("textHash", .text).notNull()
+                t.column("text", .text).notNull()
+                t.column("quotes", .text).notNull()
+                t.column("complete", .boolean).notNull()
+            }
+            // What each tracked statement was when the stored items were last matched against it.
+            try db.create(table: "statement") { t in
+                t.primaryKey("id", .text)
+                t.column("fingerprint", .text).notNull()
+            }
+            try db.alter(table: "statementState") { t in
+                t.add(column: "reversed", .boolean).notNull().defaults(to: false)
+            }
+            try db.alter(table: "event") { t in
+                t.add(column: "reversed", .boolean).notNull().defaults(to: false)
+                t.add(column: "first", .text)
+            }
+        }
         return migrator
     }
 }

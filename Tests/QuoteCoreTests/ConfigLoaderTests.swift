@@ -36,6 +36,20 @@ import Testing
         #expect(config.statements[0].aliases == ["Hegseth"])
     }
 
+    @Test func articleRecheckTakesAFlagADurationOrBounds() throws {
+        let config = try load("""
+            {"feeds": [{"id": "a", "url": "a.xml", "fetchArticles": true},
+                       {"id": "b", "url": "b.xml", "fetchArticles": true, "articleRecheck": false},
+                       {"id": "c", "url": "c.xml", "fetchArticles": true, "articleRecheck": "30m"},
+                       {"id": "d", "url": "d.xml", "fetchArticles": true, "articleRecheck": {"min": "5m"}},
+                       {"id": "e", "url": "e.xml", "fetchArticles": true, "articleRecheck": {"min": "10m", "max": "12h"}}]}
+            """)
+        #expect(config.feeds.map(\.articleRecheck) == [
+            ArticleRecheck(), .never, ArticleRecheck(minimum: 1800, maximum: 1800), ArticleRecheck(minimum: 300),
+            ArticleRecheck(minimum: 600, maximum: 43200),
+        ])
+    }
+
     @Test func databaseDefaultsToStateDirectoryThenConfigFolder() throws {
         #expect(try load(#"{"feeds": []}"#, state: "/var/lib/quotewatch").databasePath == "/var/lib/quotewatch/quotewatch.sqlite")
         #expect(try load(#"{"feeds": []}"#).databasePath == "/etc/qw/quotewatch.sqlite")
@@ -63,6 +77,13 @@ import Testing
         (#"{"feeds": [{"id": "x", "url": "a.xml", "refreshInterval": "2s"}]}"#, "feeds[0].refreshInterval: 2s is too short"),
         (#"{"feeds": [{"id": "x", "url": "a.xml", "fetchArticles": 1}]}"#, "feeds[0].fetchArticles: must be true or false"),
         (#"{"feeds": [{"id": "x", "url": "a.xml", "colour": 1}]}"#, "feeds[0].colour: unknown key"),
+        (#"{"feeds": [{"id": "x", "url": "a.xml", "articleRecheck": "1h"}]}"#, "feeds[0].articleRecheck: has no effect without \"fetchArticles\": true"),
+        (#"{"feeds": [{"id": "x", "url": "a.xml", "fetchArticles": true, "articleRecheck": "often"}]}"#, "feeds[0].articleRecheck: \"often\" is not a duration"),
+        (#"{"feeds": [{"id": "x", "url": "a.xml", "fetchArticles": true, "articleRecheck": "5s"}]}"#, "feeds[0].articleRecheck: 5s is too short"),
+        (#"{"feeds": [{"id": "x", "url": "a.xml", "fetchArticles": true, "articleRecheck": {"min": "2h", "max": "1h"}}]}"#, "feeds[0].articleRecheck: min (2h) is longer than max (1h)"),
+        (#"{"feeds": [{"id": "x", "url": "a.xml", "fetchArticles": true, "articleRecheck": {"every": "1h"}}]}"#, "feeds[0].articleRecheck.every: unknown key"),
+        (#"{"feeds": [{"id": "x", "url": "a.xml", "fetchArticles": true, "articleRecheck": {"max": "later"}}]}"#, "feeds[0].articleRecheck.max: \"later\" is not a duration"),
+        (#"{"feeds": [{"id": "x", "url": "a.xml", "fetchArticles": true, "articleRecheck": [1]}]}"#, "feeds[0].articleRecheck: must be true, false, a duration"),
         (#"{"feeds": [], "statements": [{"id": "s"}]}"#, "statements[0].text: missing"),
         (#"{"feeds": [], "statements": [{"id": "s", "text": "t", "threshold": 1.5}]}"#, "statements[0].threshold: must be a number"),
         (#"{"feeds": [], "statements": [{"id": "s", "text": "t"}, {"id": "s", "text": "u"}]}"#, "statements[1].id: duplicate id \"s\""),

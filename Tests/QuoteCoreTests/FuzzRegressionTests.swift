@@ -34,8 +34,8 @@ struct FuzzRegressionTests {
         // Bounded contexts make the work linear; its speed is for `make bench`, not a test.
         let small = ItemAnalyzer.analyze(text: text, quotes: quotes, matcher: matcher)
         let big = ItemAnalyzer.analyze(text: large, quotes: largeQuotes, matcher: matcher)
-        #expect(small.current["ukraine-nato"]?.score == 1)
-        #expect(big.current["ukraine-nato"]?.speaker == "Hegseth")
+        #expect(small.matched["ukraine-nato"]?.score == 1)
+        #expect(big.matched["ukraine-nato"]?.speaker == "Hegseth")
     }
 
     /// FuzzConfigLoader: an unknown key that is empty (`{"": []}`, minimized) was reported with the

@@ -80,6 +80,49 @@ import Testing
         #expect(matcher.bestMatch(for: MatchInput(text: text, speaker: "Pete Hegseth")) == nil)
     }
 
+    /// A word against its prefixed antonym is a negation: no match; with a negation as well, the two
+    /// cancel ("is not realistic" says "is unrealistic").
+    @Test(arguments: [
+        ("The government's growth target is realistic, if the rates stay low", nil),
+        ("The government's growth target is realistic", nil),
+        ("The government's growth target is not realistic", "growth"),
+        ("The government's growth target is unrealistic", "growth"),
+        ("The plan for the bridge is legal", nil),
+        ("The plan for the bridge is not legal", "legal"),
+        ("The plan for the bridge is illegal", "legal"),
+        ("Our nurses will stay on strike until safe staffing levels are restored", "strike"),
+        ("The nurses are striking until the government has restored safe staffing levels", "strike"),
+    ] as [(String, String?)])
+    func antonymsAndParaphrases(text: String, statement: String?) {
+        let matcher = StatementMatcher(statements: [
+            Statement(id: "growth", text: "The government's growth target is unrealistic."),
+            Statement(id: "legal", text: "The plan for the bridge is not legal"),
+            Statement(id: "strike", text: "Nurses will strike until the government restores safe staffing levels"),
+        ])
+        let match = matcher.bestMatch(for: MatchInput(text: text))
+        #expect(match?.statementID == statement, "\(match.map { "\($0.statementID) \($0.score)" } ?? "no match")")
+    }
+
+    /// Among the statements an item quoted before, a reversed quote is still found, marked reversed,
+    /// so that it is tracked as an edit rather than lost as a removal.
+    @Test func aReversedQuoteIsACandidateAmongThoseQuotedBefore() {
+        let matcher = StatementMatcher(statements: [Statement(id: "taxes", speaker: "Clara Lind", text: "There will be no new taxes this year")])
+        let input = MatchInput(text: "There will be new taxes this year", speaker: "Clara Lind")
+        #expect(matcher.bestMatch(for: input) == nil)
+        let tracked = matcher.candidates(for: input, among: ["taxes"]).first
+        #expect(tracked?.statementID == "taxes")
+        #expect(tracked?.reversed == true)
+        #expect(matcher.candidates(for: MatchInput(text: "There will be no new taxes this year", speaker: "Tom Bell"), among: ["taxes"]).first?.reversed == false)
+    }
+
+    @Test func fivePercentAndFivePerCentAreTheSameWords() {
+        for text in ["NATO countries should spend 5 per cent of GDP on defence", "NATO countries should spend 5 percent of GDP on defence"] {
+            let match = matcher.bestMatch(for: MatchInput(text: text, speaker: "Donald Trump"))
+            #expect(match?.statementID == "gdp")
+            #expect(match?.tier == .normalized, "\(text)")
+        }
+    }
+
     @Test func changedNumberStillMatchesTheSameStatement() {
         let match = matcher.bestMatch(for: MatchInput(text: "NATO countries should spend 3.5% of GDP on defence", speaker: "Donald Trump"))
         #expect(match?.statementID == "gdp")

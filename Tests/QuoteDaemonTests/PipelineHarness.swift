@@ -17,6 +17,9 @@ final class PipelineHarness: @unchecked Sendable {
     let pipeline: Pipeline
     var active: ActiveConfig
 
+    /// The pipeline's clock: the real time unless a test moves it (``advance(by:)``).
+    let clock = TestClock()
+
     init(statements: [Statement]? = nil) throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("qw-pipeline-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -24,7 +27,7 @@ final class PipelineHarness: @unchecked Sendable {
         Fetcher.globalInit()
         fetcher = Fetcher(userAgent: Product.userAgent)
         let logger = Logger(label: "test") { [sink] label in LineLogHandler(label: label, level: .info, format: .text, journal: true, sink: sink) }
-        pipeline = Pipeline(store: store, fetcher: fetcher, logger: logger)
+        pipeline = Pipeline(store: store, fetcher: fetcher, logger: logger, now: { [clock] in clock.now }, draw: { 0.5 })
         let bundled = try PipelineHarness.bundledConfig()
         active = ActiveConfig(Config(refreshInterval: 900, databasePath: store.path, feeds: [], statements: statements ?? bundled.statements))
     }
@@ -50,8 +53,25 @@ final class PipelineHarness: @unchecked Sendable {
         return url.path
     }
 
-    func refresh(_ feed: FeedConfig) async throws -> FeedOutcome {
-        try await pipeline.refresh(feed, with: active)
+    func refresh(_ feed: FeedConfig, pages: Pipeline.PageSweep = .due) async throws -> FeedOutcome {
+        try await pipeline.refresh(feed, with: active, pages: pages)
+    }
+
+    /// The configuration with these feeds and statements from now on, as a reload would make it.
+    func reload(feeds: [FeedConfig], statements: [Statement]) {
+        active = ActiveConfig(Config(refreshInterval: 900, databasePath: store.path, feeds: feeds, statements: statements))
+    }
+}
+
+/// A clock a test can move forward; it starts at the real time.
+final class TestClock: @unchecked Sendable {
+    private let lock = NSLock()
+    private var offset: TimeInterval = 0
+
+    var now: Date { lock.withLock { Date().addingTimeInterval(offset) } }
+
+    func advance(by seconds: TimeInterval) {
+        lock.withLock { offset += seconds }
     }
 }
 

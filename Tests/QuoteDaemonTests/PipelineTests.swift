@@ -176,12 +176,15 @@ import Testing
         let second = FeedConfig(id: "wire-b", url: try harness.writeFeed(rss([("b1", "https://b.example/1", "<p>“The alliance must be stronger and not a club of diplomats,” Pete Hegseth said.</p>")]), name: "b.xml"))
         let one = try await harness.refresh(first)
         #expect(one.events.first?.tier == .exact)
-        #expect(one.events.first?.detail == nil)
+        #expect(one.events.first?.detail == "first appearance in any feed")
+        #expect(one.events.first?.first?.item == "a1")
         let two = try await harness.refresh(second)
         let event = try #require(two.events.first)
         #expect(event.type == .quoteNew)
         #expect(event.tier == .fuzzy)
         #expect(event.detail?.contains("differs from the tracked text: ") == true, "\(event)")
         #expect(event.detail?.contains("first quoted by wire-a") == true, "\(event)")
+        #expect(event.first?.feed == "wire-a")
+        #expect(event.first?.item == "a1")
     }
 }

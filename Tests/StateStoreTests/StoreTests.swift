@@ -1,6 +1,7 @@
 import Foundation
 import QuoteCore
 import StateStore
+import Synchronization
 import Testing
 
 /// A fresh database file in its own temporary folder, removed afterwards.
@@ -21,15 +22,18 @@ struct TemporaryDatabase: ~Copyable {
 @Suite struct StoreTests {
     let time = Date(timeIntervalSince1970: 1_739_383_500)
 
-    func version(_ quote: String, events: [EventType], hash: String = "h1") -> ItemVersion {
+    func version(_ quote: String, events: [EventType], hash: String = "h1", identity: String = "guid-1") -> ItemCommit {
         let state = StatementState(statementID: "s", quote: quote, speaker: "Pete Hegseth", score: 0.9, tier: .fuzzy,
                                    values: NumericValue.values(in: quote))
-        return ItemVersion(
-            feedID: "f", identity: "guid-1", link: "https://example.org/a", title: "A", published: time, contentHash: hash,
-            quotes: [Quote(text: quote, speaker: "Pete Hegseth", start: 10, end: 10 + quote.unicodeScalars.count)],
-            states: ["s": state],
-            events: events.map { ChangeEvent(time: time, type: $0, statement: "s", feed: "f", item: "guid-1", quote: quote, score: 0.9) },
-            seen: time)
+        let text = "He said: “\(quote)”"
+        let version = ItemVersion(
+            time: time, source: .page, url: "https://example.org/a", etag: "\"e-\(hash)\"", bodyHash: "b-\(hash)", textHash: "t-\(hash)", text: text,
+            quotes: [Quote(text: quote, speaker: "Pete Hegseth", start: 10, end: 10 + quote.unicodeScalars.count)], complete: true)
+        let time = self.time
+        let place = ItemPlace(feedID: "f", identity: identity, link: "https://example.org/a", title: "A", published: time, contentHash: hash)
+        return ItemCommit(
+            place: place, seen: time, version: version, states: ["s": state], newStatements: events.contains(.quoteNew) ? ["s"] : [],
+            events: { _ in events.map { ChangeEvent(time: time, type: $0, statement: "s", feed: "f", item: identity, quote: quote, score: 0.9) } })
     }
 
     @Test func committedItemVersionReadsBack() async throws {
@@ -44,6 +48,78 @@ struct TemporaryDatabase: ~Copyable {
         #expect(try await store.storedItem(feedID: "f", identity: "other") == nil)
         let quotes = try await store.quotes(speaker: "pete hegseth")
         #expect(quotes.map(\.quote.text) == ["spend 5% of GDP"])
+        let latest = try #require(try await store.latestVersion(itemID: item.itemID))
+        #expect(latest.text == "He said: “spend 5% of GDP”")
+        #expect(latest.etag == "\"e-h1\"")
+        #expect(latest.source == .page)
+        #expect(latest.quotes.map(\.speaker) == ["Pete Hegseth"])
+    }
+
+    /// Every version committed is kept, oldest first, found by guid or by link.
+    @Test func versionsAreKeptAsEvidence() async throws {
+        let database = try TemporaryDatabase()
+        let store = try Store(path: database.path)
+        _ = try await store.commit(version("spend 5% of GDP", events: [.quoteNew]))
+        _ = try await store.commit(version("spend 3.5% of GDP", events: [.quoteEdited, .claimChanged], hash: "h2"))
+        let reader = try Store(readingFrom: database.path)
+        for key in ["guid-1", "https://example.org/a"] {
+            let history = try await reader.history(of: key)
+            #expect(history.map(\.identity) == ["guid-1"])
+            #expect(history.first?.versions.map(\.bodyHash) == ["b-h1", "b-h2"])
+            #expect(history.first?.versions.map { $0.quotes.first?.text } == ["spend 5% of GDP", "spend 3.5% of GDP"])
+        }
+        #expect(try await reader.history(of: "nothing").isEmpty)
+    }
+
+    /// The first appearance is read inside the transaction: of two items quoting a statement, the
+    /// second commit sees the first's.
+    @Test func firstAppearanceIsSeenByTheNextCommit() async throws {
+        let database = try TemporaryDatabase()
+        let store = try Store(path: database.path)
+        _ = try await store.commit(version("a", events: [.quoteNew]))
+        let seen = Mutex<[String: FirstAppearance]?>(nil)
+        var second = version("a", events: [.quoteNew], identity: "guid-2")
+        let build = second.events
+        second.events = { firsts in
+            seen.withLock { $0 = firsts }
+            return build(firsts)
+        }
+        _ = try await store.commit(second)
+        #expect(seen.withLock { $0 }?["s"]?.item == "guid-1")
+    }
+
+    /// Items left out of the feed's latest read are no longer in it: their pages are not read again.
+    @Test func itemsInTheFeedAndTheirPages() async throws {
+        let database = try TemporaryDatabase()
+        let store = try Store(path: database.path)
+        for identity in ["a", "b", "c"] {
+            var commit = version("q", events: [], identity: identity)
+            commit.page = PageState(url: "https://example.org/\(identity)", nextDue: time.addingTimeInterval(identity == "c" ? 3600 : 60))
+            _ = try await store.commit(commit)
+        }
+        try await store.markInFeed(feedID: "f", identities: ["a", "c"])
+        #expect(try await store.itemsWithPages(feedID: "f", dueBy: time.addingTimeInterval(120)).map(\.identity) == ["a"])
+        #expect(try await store.itemsWithPages(feedID: "f", dueBy: nil).map(\.identity) == ["a", "c"])
+        #expect(try await store.nextPageDue()["f"] == time.addingTimeInterval(60))
+        let item = try #require(try await store.storedItem(feedID: "f", identity: "a"))
+        var page = item.page
+        page.failures = 2
+        page.error = "HTTP 404"
+        try await store.savePage(page, itemID: item.itemID)
+        #expect(try await store.storedItem(feedID: "f", identity: "a")?.page.failures == 2)
+        #expect(try await store.itemsWithLatestVersion(feedIDs: ["f"], after: 0, limit: 10).map(\.0.identity) == ["a", "c"])
+    }
+
+    /// A statement dropped from the configuration takes its states with it.
+    @Test func statementFingerprintsAndDroppedStates() async throws {
+        let database = try TemporaryDatabase()
+        let store = try Store(path: database.path)
+        _ = try await store.commit(version("a", events: [.quoteNew]))
+        try await store.recordStatements(["s": "1", "t": "2"])
+        #expect(try await store.statementFingerprints() == ["s": "1", "t": "2"])
+        try await store.recordStatements(["t": "3"])
+        #expect(try await store.statementFingerprints() == ["t": "3"])
+        #expect(try await store.storedItem(feedID: "f", identity: "guid-1")?.states.isEmpty == true)
     }
 
     @Test func eventsSurviveReopeningAndFilter() async throws {

@@ -48,9 +48,10 @@ private func checkQuotes(_ quotes: [Quote], in text: String, _ mode: String) {
 private func analyze(_ text: String, _ mode: String) {
     let quotes = extractor.quotes(in: text)
     checkQuotes(quotes, in: text, mode)
-    let analysis = ItemAnalyzer.analyze(text: text, quotes: quotes, matcher: matcher)
+    // Every statement as if quoted before, so the tracking of moved and reversed quotes runs too.
+    let analysis = ItemAnalyzer.analyze(text: text, quotes: quotes, matcher: matcher, previouslyQuoted: Set(matcher.statements.map(\.id)))
     let speech = Set(quotes.filter { $0.kind == .speech }.map(\.text))
-    for (id, state) in analysis.current.merging(analysis.unattributed, uniquingKeysWith: { first, _ in first }) {
+    for (id, state) in analysis.matched.merging(analysis.tracked, uniquingKeysWith: { first, _ in first }) {
         check(state.statementID == id && matcher.statement(id: id) != nil, "\(mode): state for an unknown statement \(id)")
         check(state.score.isFinite && state.score > 0 && state.score <= 1, "\(mode): \(id) scored \(state.score)")
         check(speech.contains(state.quote), "\(mode): \(id) matched a quote that is not a speech quote")

@@ -25,12 +25,17 @@ public struct ChangeEvent: Sendable, Hashable, Codable {
     public var newValues: [String]?
     /// `feed.failed`: the reason; other types: a short human note (e.g. a word diff).
     public var detail: String?
+    /// `quote.edited`: the new words say the opposite of the old ones (a negation added or dropped,
+    /// or an antonym).
+    public var reversed: Bool
+    /// `quote.new`: where the statement was first quoted in any feed (this item, when it was first).
+    public var first: FirstAppearance?
 
     public init(
         id: Int64? = nil, time: Date, type: EventType, statement: String? = nil, feed: String, item: String? = nil,
         url: String? = nil, title: String? = nil, speaker: String? = nil, quote: String? = nil,
         previous: String? = nil, score: Double? = nil, tier: StatementMatch.Tier? = nil, oldValues: [String]? = nil, newValues: [String]? = nil,
-        detail: String? = nil
+        detail: String? = nil, reversed: Bool = false, first: FirstAppearance? = nil
     ) {
         self.id = id
         self.time = time
@@ -48,5 +53,7 @@ public struct ChangeEvent: Sendable, Hashable, Codable {
         self.oldValues = oldValues
         self.newValues = newValues
         self.detail = detail
+        self.reversed = reversed
+        self.first = first
     }
 }

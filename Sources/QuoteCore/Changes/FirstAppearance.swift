@@ -1,7 +1,8 @@
 import Foundation
 
 /// Where a tracked statement was first quoted, across every feed: kept once, never replaced.
-public struct FirstAppearance: Sendable, Hashable {
+/// Every `quote.new` names it, so a reader sees whether this outlet was first or followed.
+public struct FirstAppearance: Sendable, Hashable, Codable {
     public var statementID: String
     public var feed: String
     public var item: String

@@ -10,10 +10,12 @@ public struct ItemChange: Sendable, Hashable {
     public var oldValues: [String]?
     public var newValues: [String]?
     public var detail: String?
+    /// `quote.edited`: the meaning was reversed.
+    public var reversed: Bool
 
     public init(
         type: EventType, statementID: String, state: StatementState, previous: String? = nil,
-        oldValues: [String]? = nil, newValues: [String]? = nil, detail: String? = nil
+        oldValues: [String]? = nil, newValues: [String]? = nil, detail: String? = nil, reversed: Bool = false
     ) {
         self.type = type
         self.statementID = statementID
@@ -22,5 +24,6 @@ public struct ItemChange: Sendable, Hashable {
         self.oldValues = oldValues
         self.newValues = newValues
         self.detail = detail
+        self.reversed = reversed
     }
 }

@@ -10,6 +10,9 @@ public struct StatementState: Sendable, Hashable, Codable {
     public var tier: StatementMatch.Tier
     /// The numbers in the quote, as typed values.
     public var values: [NumericValue]
+    /// Whether the quote says the opposite of the statement (a negation added or dropped, or an
+    /// antonym): a quote that matched and was then reversed in a later version stays tracked.
+    public var reversed: Bool
     /// Earlier wordings of this quote in the same item, oldest first (at most
     /// ``StatementState/historyLimit``), so a flip back to one of them is told apart from a new edit.
     public var history: [String]
@@ -19,7 +22,7 @@ public struct StatementState: Sendable, Hashable, Codable {
 
     public init(
         statementID: String, quote: String, speaker: String?, score: Double, tier: StatementMatch.Tier, values: [NumericValue],
-        history: [String] = []
+        history: [String] = [], reversed: Bool = false
     ) {
         self.statementID = statementID
         self.quote = quote
@@ -28,5 +31,6 @@ public struct StatementState: Sendable, Hashable, Codable {
         self.tier = tier
         self.values = values
         self.history = history
+        self.reversed = reversed
     }
 }

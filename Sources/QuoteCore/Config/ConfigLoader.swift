@@ -17,7 +17,8 @@ public enum ConfigLoader {
     public static let minimumRefreshInterval = 10.0
 
     static let topKeys: Set<String> = ["refreshInterval", "database", "feeds", "statements", "limits"]
-    static let feedKeys: Set<String> = ["id", "url", "refreshInterval", "fetchArticles", "connectTimeout", "timeout"]
+    static let feedKeys: Set<String> = ["id", "url", "refreshInterval", "fetchArticles", "articleRecheck", "connectTimeout", "timeout"]
+    static let articleRecheckKeys: Set<String> = ["min", "max"]
     static let statementKeys: Set<String> = ["id", "speaker", "aliases", "text", "threshold"]
 
     /// Parses and validates a configuration document.
@@ -259,15 +260,55 @@ public enum ConfigLoader {
                 if let value = object["fetchArticles"] {
                     if let flag = value as? Bool, isJSONBool(value) { fetchArticles = flag } else { fail(path + ".fetchArticles", "must be true or false") }
                 }
+                var recheck = ArticleRecheck()
+                if let value = object["articleRecheck"] {
+                    if !fetchArticles {
+                        fail(path + ".articleRecheck", "has no effect without \"fetchArticles\": true; remove it or set fetchArticles")
+                    } else if let parsed = articleRecheck(value, path: path + ".articleRecheck") {
+                        recheck = parsed
+                    }
+                }
                 let connectTimeout = duration(object["connectTimeout"], path: path + ".connectTimeout") ?? FeedConfig.defaultConnectTimeout
                 let timeout = duration(object["timeout"], path: path + ".timeout") ?? FeedConfig.defaultTimeout
                 if let id, let url {
                     feeds.append(FeedConfig(
-                        id: id, url: url, refreshInterval: interval, fetchArticles: fetchArticles,
+                        id: id, url: url, refreshInterval: interval, fetchArticles: fetchArticles, articleRecheck: recheck,
                         connectTimeout: connectTimeout, timeout: timeout))
                 }
             }
             return feeds
+        }
+
+        /// `articleRecheck`: true (the default schedule), false (never on a schedule), a duration (a
+        /// fixed interval) or `{"min": DURATION, "max": DURATION}`.
+        mutating func articleRecheck(_ value: Any, path: String) -> ArticleRecheck? {
+            if isJSONBool(value), let flag = value as? Bool { return flag ? ArticleRecheck() : .never }
+            func bounded(_ raw: Any?, _ key: String) -> Double? {
+                let at = key.isEmpty ? path : path + "." + key
+                guard let seconds = duration(raw, path: at) else { return nil }
+                guard seconds >= ConfigLoader.minimumRefreshInterval else {
+                    fail(at, "\(ConfigDuration.format(seconds)) is too short; the minimum is \(ConfigDuration.format(ConfigLoader.minimumRefreshInterval))")
+                    return nil
+                }
+                return seconds
+            }
+            if let object = value as? [String: Any] {
+                checkKeys(object, allowed: ConfigLoader.articleRecheckKeys, path: path)
+                let minimum = object["min"] == nil ? ArticleRecheck.defaultMinimum : bounded(object["min"], "min")
+                let maximum = object["max"] == nil ? ArticleRecheck.defaultMaximum : bounded(object["max"], "max")
+                guard let minimum, let maximum else { return nil }
+                guard minimum <= maximum else {
+                    fail(path, "min (\(ConfigDuration.format(minimum))) is longer than max (\(ConfigDuration.format(maximum)))")
+                    return nil
+                }
+                return ArticleRecheck(minimum: minimum, maximum: maximum)
+            }
+            if value is String || (value is Double && !isJSONBool(value)) {
+                guard let seconds = bounded(value, "") else { return nil }
+                return ArticleRecheck(minimum: seconds, maximum: seconds)
+            }
+            fail(path, "must be true, false, a duration (30m) or {\"min\": \"15m\", \"max\": \"1d\"}")
+            return nil
         }
 
         mutating func statements(_ value: Any?) -> [Statement] {

@@ -11,19 +11,23 @@ public struct FeedConfig: Sendable, Hashable {
     public var url: String
     /// Seconds between fetches; nil uses the configuration's `refreshInterval`.
     public var refreshInterval: Double?
-    /// Whether to fetch each new or changed item's linked page and read quotes from its body.
+    /// Whether to read quotes from each item's linked page (its main text) instead of the feed's text.
     public var fetchArticles: Bool
+    /// How often the linked pages are read again while their item stays in the feed.
+    public var articleRecheck: ArticleRecheck
     public var connectTimeout: Double
     public var timeout: Double
 
     public init(
         id: String, url: String, refreshInterval: Double? = nil, fetchArticles: Bool = false,
+        articleRecheck: ArticleRecheck = ArticleRecheck(),
         connectTimeout: Double = FeedConfig.defaultConnectTimeout, timeout: Double = FeedConfig.defaultTimeout
     ) {
         self.id = id
         self.url = url
         self.refreshInterval = refreshInterval
         self.fetchArticles = fetchArticles
+        self.articleRecheck = articleRecheck
         self.connectTimeout = connectTimeout
         self.timeout = timeout
     }

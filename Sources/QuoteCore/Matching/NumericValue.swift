@@ -60,7 +60,7 @@ public struct NumericValue: Sendable, Hashable, Codable, CustomStringConvertible
     /// Every numeric value in a text, in order, with following scale words and units folded in:
     /// "3.5 percent" is 3.5 %, "$1.2 billion" is 1.2e9 $, "23 member nations" keeps "nations".
     public static func values(in text: String) -> [NumericValue] {
-        let tokens = TextNormalizer.tokens(text).map(\.text)
+        let tokens = TextNormalizer.tokens(text, mergingPercent: false).map(\.text)
         var values: [NumericValue] = []
         var index = 0
         while index < tokens.count {

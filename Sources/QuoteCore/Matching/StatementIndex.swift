@@ -26,6 +26,11 @@ struct StatementIndex: Sendable {
     let weights: [Float]
     let totals: [Float]
     let negations: [Int]
+    /// Statement i's words negated by a prefix are `antonymWords[antonymStart[i]..<antonymStart[i + 1]]`,
+    /// each with the key of the word it negates in `antonymBases` ("unrealistic" → "realistic").
+    let antonymStart: [Int]
+    let antonymWords: [Int32]
+    let antonymBases: [Int32]
     let thresholds: [Double]
     /// The speaker and aliases as name words; empty: any speaker.
     let names: [[[String]]]
@@ -53,6 +58,9 @@ struct StatementIndex: Sendable {
         var weights: [Float] = []
         var totals: [Float] = []
         var negations: [Int] = []
+        var antonymStart = [0]
+        var antonymWords: [Int32] = []
+        var antonymBases: [Int32] = []
         var names: [[[String]]] = []
         exact.reserveCapacity(statements.count)
         normalizedTexts.reserveCapacity(statements.count)
@@ -65,18 +73,24 @@ struct StatementIndex: Sendable {
             namesBySpeaker[name] = words
             return words
         }
+        func intern(_ key: String) -> Int32 {
+            if let known = vocabulary[key] { return known }
+            let id = Int32(documentFrequency.count)
+            vocabulary[key] = id
+            documentFrequency.append(0)
+            return id
+        }
         for (statement, words) in zip(statements, StatementIndex.words(of: statements)) {
             var pairs: [(id: Int32, weight: Float)] = []
             pairs.reserveCapacity(words.keys.count)
             for (key, weight) in zip(words.keys, words.weights) {
-                if let known = vocabulary[key] {
-                    pairs.append((known, weight))
-                } else {
-                    vocabulary[key] = Int32(documentFrequency.count)
-                    pairs.append((Int32(documentFrequency.count), weight))
-                    documentFrequency.append(0)
-                }
+                pairs.append((intern(key), weight))
             }
+            for (word, base) in words.antonyms {
+                antonymWords.append(intern(word))
+                antonymBases.append(intern(base))
+            }
+            antonymStart.append(antonymWords.count)
             pairs.sort { $0.id < $1.id }
             let position = Int32(exact.count)
             var total: Float = 0
@@ -114,6 +128,11 @@ struct StatementIndex: Sendable {
                 // for rounding).
                 if remaining < needed - 1e-4 { break }
             }
+            // The words a prefixed word of the statement negates find it too: "not realistic" is
+            // scored against "unrealistic" (a match) and "realistic" (a reversal).
+            for at in antonymStart[position]..<antonymStart[position + 1] where !prefix.contains(antonymBases[at]) {
+                prefix.append(antonymBases[at])
+            }
             let surnames = Set(names[position].compactMap(\.last))
             for key in prefix {
                 postings[Int(key)].append(Int32(position))
@@ -129,6 +148,9 @@ struct StatementIndex: Sendable {
         self.weights = weights
         self.totals = totals
         self.negations = negations
+        self.antonymStart = antonymStart
+        self.antonymWords = antonymWords
+        self.antonymBases = antonymBases
         thresholds = statements.map(\.threshold)
         self.names = names
         self.vocabulary = vocabulary
@@ -146,6 +168,8 @@ struct StatementIndex: Sendable {
         var exact = ""
         var normalized = ""
         var negations = 0
+        /// (word key, key of the word it negates) for each word negated by its prefix.
+        var antonyms: [(String, String)] = []
 
         init() {}
 
@@ -162,6 +186,7 @@ struct StatementIndex: Sendable {
                     weights.append(weight)
                 }
                 if token.isNegator { negations += 1 }
+                if let base = token.antonymBase, !antonyms.contains(where: { $0.0 == token.key }) { antonyms.append((token.key, base)) }
             }
             exact = StatementMatcher.trimmed(text)
             normalized = tokens.map(\.text).joined(separator: " ")

@@ -25,11 +25,15 @@ public struct StatementMatch: Sendable, Hashable, Codable {
     public var tier: Tier
     /// Whether the quote's speaker passes the statement's speaker check (DESIGN §5).
     public var speakerMatches: Bool
+    /// Whether the quote says the opposite of the statement; only
+    /// ``StatementMatcher/candidates(for:among:)`` returns such matches.
+    public var reversed: Bool
 
-    public init(statementID: String, score: Double, tier: Tier, speakerMatches: Bool) {
+    public init(statementID: String, score: Double, tier: Tier, speakerMatches: Bool, reversed: Bool = false) {
         self.statementID = statementID
         self.score = score
         self.tier = tier
         self.speakerMatches = speakerMatches
+        self.reversed = reversed
     }
 }

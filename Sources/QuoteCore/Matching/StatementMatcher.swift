@@ -4,8 +4,12 @@ import Foundation
 ///
 /// The fuzzy score combines how much of the quote lies in the statement (a partial quote of the key
 /// phrase scores full containment) with how much of the statement the quote and its sentence cover.
-/// Guards then apply: the speaker must be the statement's speaker or an alias, and a negated version
-/// ("is realistic" against "is not realistic") is no match.
+/// Words are compared by their stem, so the same claim in another voice, tense or word form scores
+/// as the same words ("will strike until … restores" and "will stay on strike until … are restored").
+/// Guards then apply: the speaker must be the statement's speaker or an alias, and a reversed version
+/// is no match: a negation added or dropped ("is realistic" against "is not realistic"), or a word
+/// against its prefixed antonym ("is realistic" against "is unrealistic", see ``Antonyms``); the two
+/// together cancel ("is not realistic" is "is unrealistic").
 ///
 /// Candidates come from ``StatementIndex``'s prefix-filtered inverted index: only statements that
 /// share one of their rarest words with the quote or its sentence can reach their threshold, and
@@ -36,10 +40,15 @@ public struct StatementMatcher: Sendable {
         matches(for: input, speakerRequired: true).first
     }
 
-    /// Every statement the quote reaches at or above its threshold, best first, passing the negation
+    /// Every statement the quote reaches at or above its threshold, best first, passing the polarity
     /// guard; `speakerMatches` tells whether the speaker guard passes too.
     public func candidates(for input: MatchInput) -> [StatementMatch] {
         matches(for: input, speakerRequired: false)
+    }
+
+    /// The position of a statement in the configuration, which orders events.
+    public func position(of id: String) -> Int? {
+        index.positions[id].map(Int.init)
     }
 
     /// The quote's words as the index knows them.
@@ -50,6 +59,8 @@ public struct StatementMatcher: Sendable {
         var negations = 0
         var contextNegated = false
         var isShort = false
+        /// The quote's words negated by a prefix, as (word key, negated key) ids the index knows.
+        var antonyms: [(word: Int32, base: Int32)] = []
     }
 
     private func probe(_ input: MatchInput, _ quoteTokens: [TextNormalizer.Token]) -> Probe {
@@ -66,6 +77,14 @@ public struct StatementMatcher: Sendable {
         for (key, weight) in quoteWeights {
             if let id = index.vocabulary[key] { keys[id] = weight }
         }
+        func antonyms(_ tokens: [TextNormalizer.Token]) {
+            for token in tokens {
+                // The word itself may be in no statement (-1): only what it negates must be.
+                guard let base = token.antonymBase, let negated = index.vocabulary[base] else { continue }
+                probe.antonyms.append((index.vocabulary[token.key] ?? -1, negated))
+            }
+        }
+        antonyms(quoteTokens)
         // Polarity: a long quote must negate as often as the statement; a short one is read with its
         // sentence, which must negate exactly when the statement does.
         let contextTokens = TextNormalizer.tokens(input.context)
@@ -73,18 +92,22 @@ public struct StatementMatcher: Sendable {
         for token in contextTokens where quoteWeights[token.key] == nil {
             if let id = index.vocabulary[token.key] { keys[id] = -1 }
         }
+        // A short quote takes its sense from its sentence, antonyms included.
+        if probe.isShort { antonyms(contextTokens.filter { quoteWeights[$0.key] == nil }) }
         probe.keys = keys.map { (id: $0.key, weight: $0.value) }.sorted { $0.id < $1.id }
         return probe
     }
 
-    /// ``candidates(for:)`` among the given statements only, scored one by one without the index
-    /// (the statements an item quoted before: is one of them still quoted, by someone else?).
+    /// The statements among the given ones (those an item quoted before) the quote still reaches,
+    /// scored one by one without the index, best first, whatever its speaker and including reversed
+    /// versions (``StatementMatch/reversed``): is the statement still quoted, by someone else or
+    /// turned around?
     public func candidates(for input: MatchInput, among statementIDs: some Collection<String>) -> [StatementMatch] {
         guard !statementIDs.isEmpty else { return [] }
-        return matches(for: input, speakerRequired: false, among: statementIDs.compactMap { index.positions[$0] })
+        return matches(for: input, speakerRequired: false, among: statementIDs.compactMap { index.positions[$0] }, reversedToo: true)
     }
 
-    private func matches(for input: MatchInput, speakerRequired: Bool, among chosen: [Int32]? = nil) -> [StatementMatch] {
+    private func matches(for input: MatchInput, speakerRequired: Bool, among chosen: [Int32]? = nil, reversedToo: Bool = false) -> [StatementMatch] {
         let quoteTokens = TextNormalizer.tokens(input.text)
         guard !quoteTokens.isEmpty else { return [] }
         let trimmed = StatementMatcher.trimmed(input.text)
@@ -116,10 +139,14 @@ public struct StatementMatcher: Sendable {
             }
             for group in groups {
                 for key in probe.keys { for position in group[key.id] ?? [] { consider(position) } }
+                for pair in probe.antonyms { for position in group[pair.base] ?? [] { consider(position) } }
             }
         } else {
             for key in probe.keys {
                 for position in index.postings[Int(key.id)] { consider(position) }
+            }
+            for pair in probe.antonyms {
+                for position in index.postings[Int(pair.base)] { consider(position) }
             }
         }
 
@@ -131,21 +158,19 @@ public struct StatementMatcher: Sendable {
             let tier: StatementMatch.Tier
             let score: Double
             var ofQuote = 1.0
+            var reversed = false
             if sameWording.contains(Int32(position)) {
                 (tier, score) = (trimmed == index.exact[position] ? .exact : .normalized, 1)
             } else {
-                if probe.isShort {
-                    guard (index.negations[position] > 0) == probe.contextNegated else { continue }
-                } else {
-                    guard index.negations[position] == probe.negations else { continue }
-                }
-                guard let fuzzy = fuzzyScore(position, probe) else { continue }
+                guard let sense = polarity(position, probe), sense.same || reversedToo else { continue }
+                reversed = !sense.same
+                guard let fuzzy = fuzzyScore(position, probe, paired: sense.paired) else { continue }
                 (tier, score, ofQuote) = (.fuzzy, fuzzy.score, fuzzy.containment)
             }
             guard score >= index.thresholds[position] else { continue }
             results.append((StatementMatch(
                 statementID: index.statements[position].id, score: (score * 1000).rounded() / 1000, tier: tier,
-                speakerMatches: speakerMatches), ofQuote))
+                speakerMatches: speakerMatches, reversed: reversed), ofQuote))
         }
         // Best first; at an equal score, the statement that is more of the quote (a quote holding
         // a shorter statement whole scores 1 for it too), then the stricter tier.
@@ -154,9 +179,64 @@ public struct StatementMatcher: Sendable {
         }.map(\.match)
     }
 
+    /// How a quote's sense stands to a statement's: the same or reversed, and how many words of
+    /// one stand for words of the other as a negation with an antonym ("not legal" for "illegal").
+    private struct Sense {
+        var same: Bool
+        var paired: Int
+    }
+
+    /// Whether the quote says what the statement says or its opposite; nil when neither clearly
+    /// (negations differing by two or more). A long quote must negate as often as the statement; a
+    /// short one is read with its sentence, which must negate exactly when the statement does. Each
+    /// word that stands against its prefixed antonym on the other side ("realistic" against
+    /// "unrealistic") counts as one negation more: an odd count in all is the opposite sense.
+    private func polarity(_ position: Int, _ probe: Probe) -> Sense? {
+        let negations = index.negations[position]
+        let differing = probe.isShort ? ((negations > 0) != probe.contextNegated ? 1 : 0) : abs(negations - probe.negations)
+        guard differing <= 1 else { return nil }
+        var flips = 0
+        let keys = index.keys[index.keyStart[position]..<index.keyStart[position + 1]]
+        func statementHas(_ id: Int32) -> Bool { StatementMatcher.contains(keys, id) }
+        // A long quote's own words; a short one's with its sentence's (weight < 0).
+        func quoteHas(_ id: Int32) -> Bool { StatementMatcher.weight(in: probe.keys, of: id).map { probe.isShort || $0 >= 0 } ?? false }
+        // The statement's "unrealistic" against the quote's "realistic".
+        for at in index.antonymStart[position]..<index.antonymStart[position + 1] {
+            if quoteHas(index.antonymBases[at]) && !quoteHas(index.antonymWords[at]) { flips += 1 }
+        }
+        // The quote's "unrealistic" against the statement's "realistic".
+        for pair in probe.antonyms where statementHas(pair.base) && !statementHas(pair.word) { flips += 1 }
+        // A negation and an antonym cancel: "not legal" is "illegal", the two words for the one.
+        let paired = differing == 1 && flips % 2 == 1 ? 2 : 0
+        return Sense(same: (differing + flips) % 2 == 0, paired: paired)
+    }
+
+    /// Whether ascending `keys` hold `id` (binary search).
+    private static func contains(_ keys: ArraySlice<Int32>, _ id: Int32) -> Bool {
+        var low = keys.startIndex
+        var high = keys.endIndex
+        while low < high {
+            let mid = (low + high) / 2
+            if keys[mid] < id { low = mid + 1 } else { high = mid }
+        }
+        return low < keys.endIndex && keys[low] == id
+    }
+
+    /// The weight of `id` in the probe's ascending keys, or nil (binary search).
+    private static func weight(in keys: [(id: Int32, weight: Float)], of id: Int32) -> Float? {
+        var low = 0
+        var high = keys.count
+        while low < high {
+            let mid = (low + high) / 2
+            if keys[mid].id < id { low = mid + 1 } else { high = mid }
+        }
+        return low < keys.count && keys[low].id == id ? keys[low].weight : nil
+    }
+
     /// max(containment, coverage by the quote) × coverage by the quote and its sentence, with the
     /// containment (the share of the quote in the statement); nil when nothing is shared. Both key lists are ascending: one merge.
-    private func fuzzyScore(_ position: Int, _ probe: Probe) -> (score: Double, containment: Double)? {
+    /// `paired`: the weight of words that stand for each other as a negation with an antonym, counted as shared.
+    private func fuzzyScore(_ position: Int, _ probe: Probe, paired: Int = 0) -> (score: Double, containment: Double)? {
         var shared: Float = 0
         var fromContext: Float = 0
         var i = index.keyStart[position]
@@ -178,8 +258,9 @@ public struct StatementMatcher: Sendable {
         }
         let total = index.totals[position]
         guard shared > 0, total > 0, probe.total > 0 else { return nil }
-        let containment = Double(shared / probe.total)
-        let quoteCoverage = Double(shared / total)
+        shared += Float(paired)
+        let containment = min(1, Double(shared / probe.total))
+        let quoteCoverage = min(1, Double(shared / total))
         let coverage = min(1, Double((shared + StatementMatcher.contextWeight * fromContext) / total))
         return (max(containment, quoteCoverage) * coverage, containment)
     }

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Normalizes text for matching: case, quote marks, dashes, punctuation and whitespace folded away,
-/// words split into tokens with light stemming, and numbers turned into typed values.
+/// words split into tokens keyed by their stem, and numbers turned into typed values.
 ///
 /// The normalized forms are used by ``StatementMatcher`` for its `normalized` tier and for word
 /// overlap; they are never shown to users.
@@ -28,8 +28,10 @@ public enum TextNormalizer {
     /// The word tokens of a text, in order.
     ///
     /// One pass over the scalars, building each word as lower-cased UTF-8 bytes: the common ASCII
-    /// letters and digits take no Unicode property lookups.
-    public static func tokens(_ text: String) -> [Token] {
+    /// letters and digits take no Unicode property lookups. With `mergingPercent`, a number followed
+    /// by "percent", "per cent" or "pct" is one token with a percent sign ("5 per cent" → `5%`), so
+    /// both spellings are the same words and the same value.
+    public static func tokens(_ text: String, mergingPercent: Bool = true) -> [Token] {
         var result: [Token] = []
         var word: [UInt8] = []
         word.reserveCapacity(32)
@@ -72,7 +74,37 @@ public enum TextNormalizer {
             }
         }
         flush(&word, into: &result)
+        if mergingPercent { mergePercentWords(&result) }
         return result
+    }
+
+    static let percentWords: Set<String> = ["percent", "per-cent", "pct"]
+
+    /// Folds "N percent", "N per cent" and "N pct" into one `N%` token.
+    private static func mergePercentWords(_ tokens: inout [Token]) {
+        guard tokens.count > 1 else { return }
+        var index = 0
+        var merged: [Token]?
+        while index < tokens.count {
+            let token = tokens[index]
+            var taken = 0
+            if index + 1 < tokens.count, token.isNumber, !token.text.hasSuffix("%") {
+                let next = tokens[index + 1].text
+                if percentWords.contains(next) {
+                    taken = 1
+                } else if next == "per", index + 2 < tokens.count, tokens[index + 2].text == "cent" {
+                    taken = 2
+                }
+            }
+            if taken > 0 {
+                if merged == nil { merged = Array(tokens[..<index]) }
+                merged?.append(Token(text: token.text + "%"))
+            } else {
+                merged?.append(token)
+            }
+            index += 1 + taken
+        }
+        if let merged { tokens = merged }
     }
 
     /// Ends the word in `bytes`: edge marks trimmed, possessives dropped, "n't" and "cannot"
@@ -131,33 +163,37 @@ public enum TextNormalizer {
     /// One word of normalized text.
     public struct Token: Sendable, Hashable {
         public let text: String
-        /// The form used for overlap: numbers become their kind (`#%`, `#`), plurals lose their `s`.
+        /// The form used for overlap: numbers become their kind (`#%`, `#`), words their stem.
         public let key: String
         public let isStopword: Bool
         public let isNegator: Bool
+        /// Whether the token is a number (`5%`, `3.5`, `$1.2bn`).
+        public let isNumber: Bool
+        /// For a word negated by its prefix ("unrealistic", "dishonest", "non-binding"), the key of
+        /// the word it negates ("realist", "honest", "bind"); nil for every other token.
+        public let antonymBase: String?
 
         public init(text: String) {
             self.text = text
-            key = NumericValue(token: text)?.kindKey ?? TextNormalizer.stem(text)
+            let number = NumericValue(token: text)
+            isNumber = number != nil
+            key = number?.kindKey ?? TextNormalizer.stem(text)
             isStopword = TextNormalizer.stopwords.contains(text)
             isNegator = !isStopword && TextNormalizer.negators.contains(text)
+            antonymBase = number == nil ? Antonyms.base(of: text) : nil
         }
 
         /// The weight of the token in overlap scores.
         public var weight: Double { isStopword ? 0.25 : 1 }
     }
 
-    /// A light stem: plural `s` and `es` removed from longer words.
+    /// The stem of a word, by which matching compares words: the Snowball English stemmer
+    /// (``EnglishStemmer``) for plain English words ("restores", "restored" → "restor"), the plural
+    /// `s` removed from words in other letters.
     static func stem(_ word: String) -> String {
         let utf8 = word.utf8
-        guard utf8.count > 3, utf8.last == UInt8(ascii: "s") else { return word }
-        if utf8.allSatisfy({ $0 < 0x80 }) {
-            guard utf8.allSatisfy({ ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A }) else { return word }
-        } else {
-            guard word.count > 3, word.allSatisfy(\.isLetter) else { return word }
-        }
-        if word.hasSuffix("ss") || word.hasSuffix("us") || word.hasSuffix("is") { return word }
-        if word.hasSuffix("ies"), word.count > 4 { return String(word.dropLast(3)) + "y" }
+        if utf8.allSatisfy({ $0 < 0x80 }) { return EnglishStemmer.stem(word) }
+        guard word.count > 3, utf8.last == UInt8(ascii: "s"), word.allSatisfy(\.isLetter) else { return word }
         return String(word.dropLast())
     }
 }

@@ -66,6 +66,42 @@ extension Commands {
         }
     }
 
+    /// `quotewatch history ITEM`: every stored version of the items whose guid or link is `item`.
+    public static func history(config: Config, item: String, json: Bool, output: (String) -> Void) async throws(DaemonError) {
+        let store = try openForReading(config)
+        let found: [ItemHistory]
+        do {
+            found = try await store.history(of: item)
+        } catch {
+            throw DaemonError(error.description, exitCode: 2)
+        }
+        guard !found.isEmpty else { throw DaemonError("no stored item has the guid or link \"\(item)\"") }
+        for history in found {
+            if !json {
+                output("\(history.feedID) \(history.identity)\(history.link.map { $0 == history.identity ? "" : " " + $0 } ?? ""): "
+                    + "\(history.versions.count) version\(history.versions.count == 1 ? "" : "s")\(history.title.map { " — " + $0 } ?? "")")
+            }
+            for (index, version) in history.versions.enumerated() {
+                if json {
+                    output(ContractJSON.version(version, number: index + 1, of: history).rendered)
+                    continue
+                }
+                var line = "  #\(index + 1) \(JSONValue.iso8601(version.time)) \(version.source.rawValue)"
+                if let url = version.url { line += " \(url)" }
+                if let etag = version.etag { line += " etag=\(etag)" }
+                if let modified = version.lastModified { line += " last-modified=\"\(modified)\"" }
+                line += " body=\(version.bodyHash) text=\(version.textHash)"
+                if !version.complete { line += " (cut by a limit)" }
+                output(line)
+                let speech = version.quotes.filter { $0.kind == .speech }
+                if speech.isEmpty { output("     no quotes") }
+                for quote in speech {
+                    output("     “\(quote.text)” — \(quote.speaker ?? quote.source ?? "unattributed")")
+                }
+            }
+        }
+    }
+
     /// `quotewatch status`: each configured feed's stored state (pending when never fetched).
     public static func status(config: Config, json: Bool, output: (String) -> Void) async throws(DaemonError) {
         var states: [String: FeedState] = [:]
