@@ -200,7 +200,8 @@ final class Transfer: @unchecked Sendable {
         return .success(
             FetchResponse(
                 status: status, body: status == 304 ? [] : body, etag: header(easy, "ETag"),
-                lastModified: header(easy, "Last-Modified"), contentType: string(easy, CURLINFO_CONTENT_TYPE),
+                lastModified: Transfer.strongLastModified(header(easy, "Last-Modified"), date: header(easy, "Date"), now: Date()),
+                contentType: string(easy, CURLINFO_CONTENT_TYPE),
                 effectiveURL: effectiveURL, permanentRedirect: permanentRedirect))
     }
 
@@ -217,6 +218,19 @@ final class Transfer: @unchecked Sendable {
             let value = found?.pointee.value
         else { return nil }
         return String(cString: value)
+    }
+
+    /// `Last-Modified` when it can tell a later edit, else nil. A time less than a second before the
+    /// response's `Date` (the local clock without one) is a weak validator (RFC 9110 §8.8.2.2): the
+    /// document may change again within that second, and a server comparing whole seconds would
+    /// answer that edit's `If-Modified-Since` with a 304, hiding it. Without it the next fetch is
+    /// unconditional (its body hash still spares the work); a time that cannot be read is kept.
+    static func strongLastModified(_ lastModified: String?, date: String?, now: Date) -> String? {
+        guard let lastModified else { return nil }
+        let modified = curl_getdate(lastModified, nil)
+        guard modified != -1 else { return lastModified }
+        let served = date.map { curl_getdate($0, nil) }.flatMap { $0 == -1 ? nil : Double($0) } ?? now.timeIntervalSince1970.rounded(.down)
+        return Double(modified) + 1 <= served ? lastModified : nil
     }
 
     /// `Retry-After` as seconds from now: a number of seconds, or an HTTP date (parsed by `curl_getdate`).

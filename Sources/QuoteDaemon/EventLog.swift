@@ -31,6 +31,7 @@ public struct EventLog: Sendable {
             metadata["old"] = event.oldValues.map { .string($0.joined(separator: ", ")) }
             metadata["new"] = event.newValues.map { .string($0.joined(separator: ", ")) }
         case .attributionChanged:
+            metadata["speaker"] = .string(event.speaker ?? "unnamed")
             metadata["previousSpeaker"] = .string(event.previous ?? "unnamed")
         case .feedFailed:
             metadata["error"] = event.detail.map { .string($0) }

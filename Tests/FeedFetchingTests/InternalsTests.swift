@@ -1,4 +1,5 @@
 @testable import FeedFetching
+import Foundation
 import Testing
 
 /// The pure helpers behind the fetcher: URL checks, message formatting, Retry-After.
@@ -19,6 +20,18 @@ import Testing
     @Test func httpAndHTTPSPassInAnyCase() throws {
         #expect(try FetchTarget("HTTPS://example.org/feed").isFile == false)
         #expect(try FetchTarget("http://example.org/feed").curlURL == "http://example.org/feed")
+    }
+
+    /// A Last-Modified within the second of the response's Date is weak: not kept as a validator.
+    @Test func lastModifiedWithinTheSecondOfTheResponseIsNotKept() {
+        let date = "Thu, 03 Dec 2026 16:00:10 GMT"
+        #expect(Transfer.strongLastModified("Thu, 03 Dec 2026 16:00:09 GMT", date: date, now: Date()) == "Thu, 03 Dec 2026 16:00:09 GMT")
+        #expect(Transfer.strongLastModified("Thu, 03 Dec 2026 16:00:10 GMT", date: date, now: Date()) == nil)
+        #expect(Transfer.strongLastModified("Thu, 03 Dec 2026 16:00:11 GMT", date: date, now: Date()) == nil)
+        #expect(Transfer.strongLastModified("Sun, 06 Nov 1994 08:49:37 GMT", date: nil, now: Date()) != nil)
+        #expect(Transfer.strongLastModified(HTTPDateText.http(Date()), date: nil, now: Date()) == nil, "now, without a Date header")
+        #expect(Transfer.strongLastModified("last tuesday-ish", date: date, now: Date()) == "last tuesday-ish", "unreadable: kept as sent")
+        #expect(Transfer.strongLastModified(nil, date: date, now: Date()) == nil)
     }
 
     @Test func hostKeyIsTheAuthorityWithPort() throws {
@@ -77,5 +90,16 @@ import Testing
         #expect(error(.timeout).isTemporary)
         #expect(!error(.http(status: 404)).isTemporary)
         #expect(!error(.tooLarge(limit: 1)).isTemporary)
+    }
+}
+
+/// HTTP dates for the tests.
+enum HTTPDateText {
+    static func http(_ date: Date) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "GMT")
+        formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss 'GMT'"
+        return formatter.string(from: date)
     }
 }

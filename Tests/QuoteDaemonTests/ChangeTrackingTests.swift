@@ -221,6 +221,28 @@ import Testing
         #expect(try await harness.refresh(feed).result == .notModified)
     }
 
+    /// A document edited twice within one second keeps its Last-Modified: sent back, a server that
+    /// compares whole seconds would answer the second edit with a 304. Such a validator is weak and
+    /// not kept, so the edit is seen.
+    @Test func anEditWithinTheSecondOfTheLastFetchIsSeen() async throws {
+        let server = try TestHTTPServer()
+        defer { server.stop() }
+        let harness = try PipelineHarness(statements: [Self.gdp])
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "GMT")
+        formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss 'GMT'"
+        let now = formatter.string(from: Date().addingTimeInterval(1))
+        let quoted = "<p>President Donald Trump spoke.</p><p>“NATO countries should spend 5% of GDP on defence,” Trump said.</p>"
+        server.route("/rss.xml", TestRoute(body: Array(rss([("g1", "https://example.org/a", quoted)]).utf8), lastModified: now))
+        let feed = FeedConfig(id: "wire", url: server.url("/rss.xml"))
+        #expect(try await harness.refresh(feed).events.map(\.type) == [.quoteNew])
+        server.route("/rss.xml", TestRoute(
+            body: Array(rss([("g1", "https://example.org/a", quoted.replacingOccurrences(of: "5%", with: "3.5%"))]).utf8), lastModified: now))
+        #expect(try await harness.refresh(feed).events.map(\.type) == [.quoteEdited, .claimChanged])
+        #expect(server.requests.last?.headers["if-modified-since"] == nil)
+    }
+
     /// Two feeds quoting the same statement in the same cycle: one is the first appearance, and the
     /// other's `quote.new` names it.
     @Test func twoFeedsInOneCycleNameTheFirstAppearance() async throws {
