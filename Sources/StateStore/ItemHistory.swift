@@ -1,5 +1,3 @@
-public import QuoteCore
-
 /// Every stored version of one item (`quotewatch history`), oldest first.
 public struct ItemHistory: Sendable, Hashable {
     public var feedID: String
