@@ -267,4 +267,11 @@ enum Lexicon {
     ]
 
     static let nameSuffixes: Set<String> = ["jr", "jr.", "sr", "sr.", "ii", "iii", "iv"]
+
+    /// Subject pronouns that can speak a quote ("he said", "said she"), resolved against the context.
+    static let pronouns: Set<String> = ["he", "she", "they", "it", "i", "we"]
+
+    /// Negations: between a speaker and the verb they cancel the attribution ("X did not respond");
+    /// right after the verb they make it more than a bare attribution ("said not to …").
+    static let negations: Set<String> = ["not", "never", "n't", "no", "neither", "nor"]
 }

@@ -1,6 +1,8 @@
 /// Finds the quotations in a plain-text news article and says who said each one.
 ///
-/// Rules in brief (details on the helpers in `ArticleAnalysis`):
+/// Rules in brief (details on the helpers: the attribution pass in `ArticleAnalysis`, the look-arounds
+/// in `ArticleText+SentenceAttribution`, names and noun phrases in `ArticleText+Mentions`, pronouns and
+/// full names in `DiscourseContext`, kinds in `QuoteClassifier`):
 /// - Quote marks “ ” „ " ‘ ’ ‚ ' « » ‹ › are paired per paragraph; nested quotes belong to the outer
 ///   one; apostrophes (Europe's, ’90s, rock ’n’ roll, students’ views) never open or close a quote.
 /// - `Quote.text` is the slice `start..<end` of the input (Unicode scalar offsets) between the marks,
@@ -47,7 +49,7 @@ public struct QuoteExtractor: Sendable {
         let spans = QuoteMarkScanner(s: s).scan(paragraphs: paragraphs)
         guard !spans.isEmpty else { return [] }
         let tokens = Tokenizer.tokenize(s, quotes: spans)
-        var analysis = ArticleAnalysis(s: s, tokens: tokens, spans: spans)
+        var analysis = ArticleAnalysis(scalars: s, tokens: tokens, spans: spans)
         return analysis.run()
     }
 }

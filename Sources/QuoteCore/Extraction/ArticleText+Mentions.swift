@@ -1,0 +1,258 @@
+/// Mentions of people and sources in the token stream: runs of capitalized name words (with
+/// particles and titles), what such a run names (`analyzeRun`: a person or an institution), source
+/// noun phrases ("a senior NATO diplomat"), and the speaker noun phrase after or before a position,
+/// including the subject of a reporting verb (`subject(ofVerb:notBefore:)`).
+///
+/// Pure queries on the text; every look-around is bounded by a small window.
+extension ArticleText {
+    // MARK: - Name runs
+
+    /// End (exclusive) of the run of capitalized name words starting at `i`.
+    func capRunForward(_ i: Int) -> Int {
+        var j = i
+        while j < tokens.count {
+            let token = tokens[j]
+            if token.isCapWord {
+                j += 1
+                if token.possessive { break }
+                continue
+            }
+            if token.isWord && j > i, let after = particleRunEnd(j), after < tokens.count && tokens[after].isCapWord {
+                j = after
+                continue
+            }
+            if token.isWord && j > i && j + 1 < tokens.count && tokens[j + 1].isCapWord {
+                if (token.lower == "of" || token.lower == "for") && Lexicon.titles.contains(tokens[j - 1].bare) { j += 1; continue }
+            }
+            break
+        }
+        return j
+    }
+
+    /// When lowercase name particles ("van der", "bin", "de la") start at `j`, the index after them
+    /// (at most three); nil when `tokens[j]` is not a particle.
+    func particleRunEnd(_ j: Int) -> Int? {
+        var k = j
+        while k < tokens.count && k < j + 3 && tokens[k].isWord && !tokens[k].isCap && Lexicon.particles.contains(tokens[k].lower) { k += 1 }
+        return k > j ? k : nil
+    }
+
+    /// Start of the run of capitalized name words ending at `j` (inclusive), not before `lowerBound`.
+    func capRunBackward(_ j: Int, notBefore lowerBound: Int) -> Int {
+        var a = j
+        while a - 1 >= lowerBound {
+            let previous = tokens[a - 1]
+            if previous.possessive { break }
+            if previous.isCapWord { a -= 1; continue }
+            if previous.isWord && Lexicon.particles.contains(previous.lower) {
+                // "van der Berg": a run of lowercase particles joined to the name word before it.
+                var b = a - 1
+                while b - 1 >= lowerBound && b > a - 3 && tokens[b - 1].isWord && Lexicon.particles.contains(tokens[b - 1].lower) { b -= 1 }
+                if b - 1 >= lowerBound && tokens[b - 1].isCapWord && !tokens[b - 1].possessive { a = b - 1; continue }
+            }
+            if previous.isWord && a - 2 >= lowerBound && tokens[a - 2].isCapWord {
+                if (previous.lower == "of" || previous.lower == "for") && Lexicon.titles.contains(tokens[a - 2].bare) { a -= 1; continue }
+            }
+            break
+        }
+        return a
+    }
+
+    /// Classifies a run of capitalized words a..<b: a person (titles stripped) or an institution.
+    func analyzeRun(_ a: Int, _ b: Int) -> Mention? {
+        guard a < b else { return nil }
+        let precededByThe = a > 0 && tokens[a - 1].lower == "the"
+        var k = a
+        var titles: [String] = []
+        if let lastTitle = (a..<(b - 1)).last(where: { Lexicon.titles.contains(tokens[$0].bare) && tokens[$0].isCapWord || ["of", "for"].contains(tokens[$0].lower) }) {
+            for m in a...lastTitle { titles.append(tokens[m].bare) }
+            k = lastTitle + 1
+            // "Martin Luther King Jr.": a title word followed only by a suffix is part of the name.
+            if (k..<b).allSatisfy({ Lexicon.nameSuffixes.contains(tokens[$0].lower) }) {
+                k = a
+                titles = []
+            }
+        }
+        while k < b {
+            let word = tokens[k].bare
+            let strip = Lexicon.stopCaps.contains(word) || Lexicon.nationalities.contains(word)
+                || (k + 1 < b && (Lexicon.places.contains(word) || (isAcronym(tokens[k]) && !tokens[k].text.contains("."))))
+                || (k == a && isSentenceStart(a) && k + 1 < b && lowercaseWords.contains(word))
+                || Lexicon.titles.contains(word) && k + 1 < b && !(k + 1..<b).allSatisfy({ Lexicon.nameSuffixes.contains(tokens[$0].lower) })
+            guard strip else { break }
+            if Lexicon.titles.contains(word) { titles.append(word) }
+            k += 1
+        }
+        let from = precededByThe ? a - 1 : a
+        if k >= b {
+            guard !titles.isEmpty || (0..<b - a).contains(where: { _ in isAcronym(tokens[b - 1]) }) else {
+                return (b - a == 1 && (Lexicon.places.contains(tokens[a].bare))) ? .group(slice(from, b), plural: false) : nil
+            }
+            return .group(slice(from, b), plural: false)
+        }
+        if (k..<b).contains(where: { Lexicon.orgWords.contains(tokens[$0].bare) })
+            || (precededByThe && titles.isEmpty)
+            || (b - k == 1 && (Lexicon.places.contains(tokens[k].bare) || isAcronym(tokens[k])))
+        {
+            return .group(slice(from, b), plural: false)
+        }
+        if (k..<b).allSatisfy({ Lexicon.stopCaps.contains(tokens[$0].bare) }) { return nil }
+        if b - k == 1 && Lexicon.sourceHeads.contains(tokens[k].bare) && titles.isEmpty {
+            return .group(slice(from, b), plural: Lexicon.pluralSources.contains(tokens[k].bare))
+        }
+        var gender: NameRegistry.Gender?
+        if titles.contains(where: Lexicon.femaleTitles.contains) { gender = .female }
+        if titles.contains(where: Lexicon.maleTitles.contains) { gender = .male }
+        return .person(slice(k, b), gender)
+    }
+
+    // MARK: - Noun phrases
+
+    /// A source noun phrase ending at the head noun `j` ("a senior NATO diplomat"); returns it with
+    /// its first token.
+    func groupBackward(_ j: Int, notBefore lowerBound: Int) -> (Mention, Int)? {
+        guard tokens[j].isWord, !tokens[j].isCap, Lexicon.sourceHeads.contains(tokens[j].lower) else { return nil }
+        var a = j
+        var steps = 0
+        while a - 1 >= lowerBound && steps < 5 {
+            let previous = tokens[a - 1]
+            guard previous.isWord else { break }
+            if Lexicon.determiners.contains(previous.lower) || previous.possessive { a -= 1; break }
+            if Lexicon.prepositions.contains(previous.lower) || Lexicon.speechVerbs.contains(previous.lower)
+                || Lexicon.auxiliaries.contains(previous.lower) || ["and", "or", "but", "who", "that", "which", "as"].contains(previous.lower) { break }
+            a -= 1
+            steps += 1
+        }
+        // "a spokesperson for the ministry"
+        if a - 2 >= lowerBound, ["for", "of", "at"].contains(tokens[a - 1].lower), let (_, a2) = groupBackward(a - 2, notBefore: lowerBound) { a = a2 }
+        return (.group(slice(a, j + 1), plural: Lexicon.pluralSources.contains(tokens[j].lower)), a)
+    }
+
+    /// A source noun phrase starting at `i` ("the ministry", "a NATO diplomat"); returns its end.
+    func groupForward(_ i: Int) -> (Mention, Int)? {
+        var k = i
+        var steps = 0
+        while k < tokens.count && steps < 6 {
+            let token = tokens[k]
+            guard token.isWord else { return nil }
+            if !token.isCap && Lexicon.sourceHeads.contains(token.lower) {
+                var e = k + 1
+                if e + 1 < tokens.count, ["for", "of", "at"].contains(tokens[e].lower), tokens[e + 1].isWord {
+                    var f = e + 1
+                    if Lexicon.determiners.contains(tokens[f].lower) { f += 1 }
+                    if f < tokens.count && tokens[f].isCapWord { e = capRunForward(f) }
+                    else if f < tokens.count && Lexicon.sourceHeads.contains(tokens[f].lower) { e = f + 1 }
+                }
+                return (.group(slice(i, e), plural: Lexicon.pluralSources.contains(token.lower)), e)
+            }
+            if k > i && (Lexicon.prepositions.contains(token.lower) || Lexicon.auxiliaries.contains(token.lower)
+                || Lexicon.speechVerbs.contains(token.lower)) { return nil }
+            if k == i && !Lexicon.determiners.contains(token.lower) && !token.isCap && !token.lower.hasSuffix("ly") && steps > 0 { return nil }
+            k += 1
+            steps += 1
+        }
+        return nil
+    }
+
+    /// After an institution run, "White House press secretary Karoline Leavitt": prefer the person.
+    func personAfterInstitution(_ e: Int) -> (Mention, Int)? {
+        var k = e
+        var steps = 0
+        while k < tokens.count && steps < 4 && tokens[k].isWord && !tokens[k].isCap
+            && (Lexicon.titles.contains(tokens[k].bare) || Lexicon.sourceHeads.contains(tokens[k].lower) || tokens[k].lower == "press") {
+            k += 1
+            steps += 1
+        }
+        guard k > e || steps > 0, k < tokens.count, tokens[k].isCapWord, k > e else { return nil }
+        let e2 = capRunForward(k)
+        if case .person? = analyzeRun(k, e2) { return (analyzeRun(k, e2)!, e2) }
+        return nil
+    }
+
+    /// The speaker noun phrase starting at `i`; returns it with its end.
+    func mentionForward(_ i: Int) -> (Mention, Int)? {
+        guard i < tokens.count, tokens[i].isWord else { return nil }
+        let token = tokens[i]
+        if !token.isCap || token.text == "I" || ["He", "She", "They", "It", "We"].contains(token.text) {
+            if Lexicon.pronouns.contains(token.lower) { return (.pronoun(token.lower), i + 1) }
+        }
+        if let after = particleRunEnd(i), after < tokens.count, tokens[after].isCapWord {
+            let e = capRunForward(after)
+            if case .person? = analyzeRun(after, e) { return (.person(slice(i, e), nil), e) }
+        }
+        if token.isCapWord {
+            let e = capRunForward(i)
+            guard let mention = analyzeRun(i, e) else { return nil }
+            if case .group = mention, let person = personAfterInstitution(e) { return person }
+            return (mention, e)
+        }
+        if token.lower == "the", i + 1 < tokens.count, tokens[i + 1].isCapWord {
+            let e = capRunForward(i + 1)
+            if let mention = analyzeRun(i + 1, e) {
+                if case .group = mention, let person = personAfterInstitution(e) { return person }
+                return (mention, e)
+            }
+        }
+        // A lowercase role before a full name: "said engineer Petra Holm", "said lawyer Ann Ruiz".
+        var k = i
+        while k < tokens.count && k < i + 3 && tokens[k].isWord && !tokens[k].isCap && !Lexicon.prepositions.contains(tokens[k].lower)
+            && !Lexicon.auxiliaries.contains(tokens[k].lower) && !Lexicon.pronouns.contains(tokens[k].lower) && !isSpeechVerb(k) { k += 1 }
+        let group = groupForward(i)
+        if k > i, k < tokens.count, tokens[k].isCapWord, group == nil {
+            let e = capRunForward(k)
+            if e - k >= 2, case .person? = analyzeRun(k, e) { return (analyzeRun(k, e)!, e) }
+        }
+        guard let group else { return nil }
+        return personAfterInstitution(group.1 - 1) ?? group
+    }
+
+    /// The speaker noun phrase ending at `j`.
+    func mentionBackward(_ j: Int, notBefore lowerBound: Int) -> Mention? {
+        guard j >= lowerBound, tokens[j].isWord else { return nil }
+        let token = tokens[j]
+        if Lexicon.pronouns.contains(token.lower) && (!token.isCap || token.text == "I" || isSentenceStart(j) || token.text == "He" || token.text == "She") {
+            return .pronoun(token.lower)
+        }
+        if token.isCapWord && !token.possessive {
+            let a = capRunBackward(j, notBefore: lowerBound)
+            return analyzeRun(a, j + 1)
+        }
+        return groupBackward(j, notBefore: lowerBound)?.0
+    }
+
+    /// The subject of reporting verb `verb`: "Hegseth (also) said", "Healey, who led …, acknowledged".
+    func subject(ofVerb verb: Int, notBefore lowerBound: Int) -> Mention? {
+        var j = verb - 1
+        var skipped = 0
+        while j >= lowerBound && skipped < 3 && tokens[j].isWord && !tokens[j].isCap
+            && (Lexicon.auxiliaries.contains(tokens[j].lower) || (tokens[j].lower.hasSuffix("ly") && tokens[j].lower.count > 3)) {
+            j -= 1
+            skipped += 1
+        }
+        guard j >= lowerBound else { return nil }
+        // A parenthesis after the name: "Sen. Bernie Sanders (I-Vt.) said".
+        if tokens[j].text == ")" {
+            var k = j - 1
+            while k > lowerBound && k > j - 10 && tokens[k].text != "(" && tokens[k].kind != .quote { k -= 1 }
+            guard k > lowerBound, tokens[k].text == "(" else { return nil }
+            j = k - 1
+        }
+        if tokens[j].text == "," {
+            var k = j - 1
+            var steps = 0
+            while k > lowerBound && steps < 15 && tokens[k].text != "," && tokens[k].kind == .word || (k > lowerBound && steps < 15 && tokens[k].kind == .punct && tokens[k].text != "," && tokens[k].text != "." ) {
+                k -= 1
+                steps += 1
+            }
+            guard k > lowerBound, tokens[k].text == "," else { return nil }
+            // "the opposition leader, Keir Starmer, said": a name between the commas is the speaker.
+            if k + 1 < j, tokens[k + 1].isCapWord, capRunForward(k + 1) == j,
+               case .person? = analyzeRun(k + 1, j), k - 1 >= lowerBound, tokens[k - 1].isWord, !tokens[k - 1].isCap {
+                return analyzeRun(k + 1, j)
+            }
+            j = k - 1
+        }
+        if tokens[j].lower == "who", j - 2 >= lowerBound, tokens[j - 1].text == "," { return mentionBackward(j - 2, notBefore: lowerBound) }
+        return mentionBackward(j, notBefore: lowerBound)
+    }
+}

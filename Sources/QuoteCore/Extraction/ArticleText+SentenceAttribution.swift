@@ -1,0 +1,246 @@
+/// Attribution within one sentence: the speaker written right after a quote ("…,” Hegseth said) or
+/// before it ("Hegseth said: “…”", "According to X, …"), whether an introduction leads into the
+/// quote, a sentence's grammatical subject, reported speech without a quote ("X said that …"), a
+/// speaker named in the next sentence, and a colon introduction that ends a paragraph.
+///
+/// Pure queries on the text: each returns a `Mention`, which the attribution pass
+/// (`ArticleAnalysis`) resolves against the discourse context. Where a rule needs the sentence's
+/// subject, the caller passes it as `sentenceSubject` (`ArticleAnalysis` computes each sentence's
+/// subject once, with `subject(ofSentence:knownNames:)`).
+extension ArticleText {
+    /// "…,” Hegseth said" / "…,” said Healey" / "…,” according to X".
+    func afterAttribution(_ quoteToken: Int, strict: Bool) -> Mention? {
+        var i = quoteToken + 1
+        while i < tokens.count && tokens[i].kind == .punct && [",", "\u{2014}", "\u{2013}", "-", "\u{2026}"].contains(tokens[i].text) { i += 1 }
+        guard i < tokens.count, tokens[i].kind == .word else { return nil }
+        if tokens[i].lower == "according", i + 1 < tokens.count, tokens[i + 1].lower == "to" { return mentionForward(i + 2)?.0 }
+        if isSpeechVerb(i) {
+            var k = i + 1
+            if k < tokens.count && Lexicon.auxiliaries.contains(tokens[k].lower) && !Lexicon.pronouns.contains(tokens[k].lower) { k += 1 }
+            guard let (mention, e) = mentionForward(k) else { return nil }
+            if strict && !attributionEnds(verb: i, after: e) { return nil }
+            return mention
+        }
+        guard let found = mentionForward(i) else { return nil }
+        var mention = found.0
+        let e = found.1
+        var k = e
+        if k < tokens.count && tokens[k].text == "," {
+            var steps = 0
+            k += 1
+            let appositive = k
+            while k < tokens.count && steps < 15 && tokens[k].text != "," && tokens[k].kind != .quote && tokens[k].kind != .paragraphBreak && tokens[k].text != "." {
+                k += 1
+                steps += 1
+            }
+            guard k < tokens.count, tokens[k].text == "," else { return nil }
+            // "the opposition leader, Keir Starmer, said": the name in apposition to a role speaks.
+            if case .group = mention, appositive < k, tokens[appositive].isCapWord, capRunForward(appositive) == k,
+               let person = analyzeRun(appositive, k), case .person = person {
+                mention = person
+            }
+            k += 1
+        }
+        var skipped = 0
+        while k < tokens.count && skipped < 3 && tokens[k].isWord && !tokens[k].isCap
+            && (Lexicon.auxiliaries.contains(tokens[k].lower) || (tokens[k].lower.hasSuffix("ly") && tokens[k].lower.count > 3)) {
+            // "X did not respond", "X has never said": a negated verb attributes nothing.
+            if Lexicon.negations.contains(tokens[k].lower) { return nil }
+            k += 1
+            skipped += 1
+        }
+        guard k < tokens.count, isSpeechVerb(k) else { return nil }
+        if strict && !attributionEnds(verb: k, after: k + 1) { return nil }
+        return mention
+    }
+
+    /// After a quote that ends its sentence ("…won.” / "…?”) a capitalized word starts a new sentence
+    /// unless what follows is a bare attribution: "Smith said.", "said Smith on Monday", "Smith told
+    /// reporters". Rejected when the reporting verb goes on to report something else — an object clause
+    /// ("Critics say the plan…", "The firm said it had…", "…announced Monday that…") — or introduces
+    /// the next quote ("Smith said, “…”"). `e` is the first token after the verb (and its subject).
+    func attributionEnds(verb v: Int, after e: Int) -> Bool {
+        let objectVerb = ["told", "tell", "tells", "telling", "asked", "ask", "asks", "asking", "informed",
+                          "assured", "reminded", "urged", "warned"].contains(tokens[v].lower)
+        var k = e
+        var steps = 0
+        while k < tokens.count && steps < 8 {
+            let token = tokens[k]
+            if token.kind == .paragraphBreak { return true }
+            if token.kind == .quote { return false }
+            if token.kind == .punct {
+                if [".", "!", "?", ";", "\u{2026}"].contains(token.text) { return true }
+                if token.text == "," || token.text == ":" {
+                    // Introducing the next quote: "Smith said, “…”" / "said: “…”".
+                    var n = k + 1
+                    while n < tokens.count && tokens[n].kind == .punct && tokens[n].text != "." { n += 1 }
+                    return !(n < tokens.count && tokens[n].kind == .quote)
+                }
+                k += 1
+                steps += 1
+                continue
+            }
+            if token.isWord && !token.isCap {
+                if token.lower == "that" || Lexicon.negations.contains(token.lower) { return false }
+                if ["it", "he", "she", "they", "we", "i", "there"].contains(token.lower) { return false }
+                if k == e && !objectVerb {
+                    // "said the plan …" / "say the timeline …" is an object clause.
+                    if !Lexicon.attributionTail.contains(token.lower) { return false }
+                    if Lexicon.determiners.contains(token.lower) { return false }
+                }
+                if isSpeechVerb(k) && !["adding", "noting", "saying", "according"].contains(token.lower) { return false }
+            }
+            k += 1
+            steps += 1
+        }
+        return true
+    }
+
+    /// True when the quote at `quoteToken` directly follows an introducing clause: a reporting verb (or
+    /// "according to") at most eight tokens back, then "," or ":" right before the quote.
+    func introduced(_ quoteToken: Int, sentenceStart lowerBound: Int) -> Bool {
+        guard quoteToken - 2 >= lowerBound, tokens[quoteToken - 1].text == "," || tokens[quoteToken - 1].text == ":" else { return false }
+        var j = quoteToken - 2
+        while j >= lowerBound && j >= quoteToken - 9 {
+            if tokens[j].kind == .quote || tokens[j].kind == .paragraphBreak { return false }
+            if isSpeechVerb(j) { return true }
+            j -= 1
+        }
+        return false
+    }
+
+    /// "Hegseth said: “…”", "He dismissed the idea as ‘…’", "…, stating, ‘…’", "According to X, … ‘…’".
+    /// `sentenceSubject` speaks for a participle or a coordinated verb ("…, stating, ‘…’").
+    func beforeAttribution(_ quoteToken: Int, sentenceStart lowerBound: Int, sentenceSubject: Mention?) -> Mention? {
+        // Headline style: "Hegseth: ‘Europe must lead’" — a bare name and a colon.
+        if quoteToken - 2 >= lowerBound, tokens[quoteToken - 1].text == ":", tokens[quoteToken - 2].isCapWord,
+           capRunBackward(quoteToken - 2, notBefore: lowerBound) == lowerBound,
+           let mention = analyzeRun(lowerBound, quoteToken - 1) {
+            return mention
+        }
+        var j = quoteToken - 1
+        var steps = 0
+        while j >= lowerBound && steps < 60 {
+            let token = tokens[j]
+            if token.kind == .quote || token.kind == .paragraphBreak { break }
+            if token.isWord {
+                if token.lower == "according", j + 1 < quoteToken, tokens[j + 1].lower == "to" {
+                    if let mention = mentionForward(j + 2)?.0 { return mention }
+                } else if isSpeechVerb(j) {
+                    if let mention = subject(ofVerb: j, notBefore: lowerBound) { return mention }
+                    let participle = token.lower.hasSuffix("ing")
+                    let coordinated = j - 1 >= lowerBound && (tokens[j - 1].text == "," || tokens[j - 1].lower == "and")
+                    if participle || coordinated, let sentenceSubject { return sentenceSubject }
+                }
+            }
+            j -= 1
+            steps += 1
+        }
+        return nil
+    }
+
+    /// The grammatical subject of a sentence: its first person/source noun phrase that is not inside a
+    /// prepositional phrase, a possessive, or an introductory phrase ("On Wednesday in Brussels, …").
+    /// A lone capitalized word opening the sentence counts only when `knownNames` knows it as a
+    /// surname or a verb follows it.
+    func subject(ofSentence sentenceIndex: Int, knownNames: NameRegistry) -> Mention? {
+        let sentence = sentences[sentenceIndex]
+        var i = sentence.lowerBound
+        while i < sentence.upperBound && tokens[i].kind != .word { i += 1 }
+        guard i < sentence.upperBound else { return nil }
+        let first = tokens[i].lower
+        if Lexicon.introWords.contains(first) || first.hasSuffix("ly") || first.hasSuffix("ing") {
+            if let comma = (i..<min(sentence.upperBound, i + 25)).first(where: { tokens[$0].text == "," }) {
+                i = comma + 1
+            } else if Lexicon.stopCaps.contains(first) {
+                i += 1
+            }
+        }
+        var k = i
+        while k < min(sentence.upperBound, i + 20) {
+            let token = tokens[k]
+            guard token.isWord else { k += 1; continue }
+            if isSpeechVerb(k) { return nil }
+            let prevPrep = k > sentence.lowerBound && (Lexicon.prepositions.contains(tokens[k - 1].lower) || tokens[k - 1].possessive)
+            // A subject that starts with lowercase particles: "van der Berg spoke …".
+            if !prevPrep, let after = particleRunEnd(k), after < sentence.upperBound, tokens[after].isCapWord,
+               let (mention, _) = mentionForward(k), case .person = mention {
+                return mention
+            }
+            if Lexicon.pronouns.contains(token.lower) && token.lower != "it" && token.lower != "i" && token.lower != "we" {
+                if !prevPrep { return .pronoun(token.lower) }
+                k += 1
+                continue
+            }
+            if token.isCapWord {
+                let e = capRunForward(k)
+                if !prevPrep && !tokens[e - 1].possessive, let mention = analyzeRun(k, e) {
+                    if case .group = mention, let person = personAfterInstitution(e) { return person.0 }
+                    if case .person(let name, _) = mention, !name.contains(" "), isSentenceStart(k),
+                       !knownNames.knows(NameRegistry.surnameKey(name) ?? ""),
+                       !(e < tokens.count && (isSpeechVerb(e) || Lexicon.auxiliaries.contains(tokens[e].lower))) {
+                        k = e
+                        continue
+                    }
+                    return mention
+                }
+                k = max(e, k + 1)
+                continue
+            }
+            if !token.isCap && Lexicon.sourceHeads.contains(token.lower), let (mention, a) = groupBackward(k, notBefore: sentence.lowerBound) {
+                let before = a - 1
+                if before < sentence.lowerBound || !Lexicon.prepositions.contains(tokens[before].lower) { return mention }
+            }
+            k += 1
+        }
+        return nil
+    }
+
+    /// Reported speech without a quote in this sentence: "X said that …", "According to X, …".
+    /// `sentenceSubject` speaks for a participle ("…, saying …").
+    func indirectSpeaker(inSentence sentenceIndex: Int, sentenceSubject: Mention?) -> Mention? {
+        let sentence = sentences[sentenceIndex]
+        for k in sentence where tokens[k].isWord {
+            if tokens[k].lower == "according", k + 1 < sentence.upperBound, tokens[k + 1].lower == "to" {
+                if let mention = mentionForward(k + 2)?.0 { return mention }
+            } else if isSpeechVerb(k) && tokens[k].lower != "according" {
+                if let mention = subject(ofVerb: k, notBefore: sentence.lowerBound) { return mention }
+                if tokens[k].lower.hasSuffix("ing"), let sentenceSubject { return sentenceSubject }
+            }
+        }
+        return nil
+    }
+
+    /// "“…” That was the verdict of Jane Doe." — a speaker named in the next sentence.
+    func nextSentenceSpeaker(after quoteToken: Int) -> Mention? {
+        let sentenceIndex = sentenceOf[quoteToken]
+        guard sentenceIndex + 1 < sentences.count else { return nil }
+        let sentence = sentences[sentenceIndex + 1]
+        guard tokens[sentence.lowerBound].paragraph == tokens[quoteToken].paragraph, sentence.lowerBound < tokens.count else { return nil }
+        let first = tokens[sentence.lowerBound].lower
+        guard ["that", "this", "those", "these", "such", "so", "the"].contains(first) else { return nil }
+        for k in sentence.lowerBound..<min(sentence.upperBound, sentence.lowerBound + 12) {
+            // "The warning came from X": with "the", only an explicit "came from".
+            if first == "the" && !(tokens[k].lower == "from" && k > sentence.lowerBound && ["came", "comes", "come"].contains(tokens[k - 1].lower)) { continue }
+            if ["of", "from", "by"].contains(tokens[k].lower) || (isSpeechVerb(k) && first == "so") {
+                if let mention = mentionForward(k + 1)?.0 { return mention }
+            }
+        }
+        return nil
+    }
+
+    /// A colon introduction ending sentence `sentenceIndex` ("Hegseth said:"): the subject of a
+    /// reporting verb at most five tokens before the colon, else, for a participle ("…, saying:") or
+    /// a verb after a comma, `sentenceSubject`.
+    func colonIntroduction(endingSentence sentenceIndex: Int, sentenceSubject: Mention?) -> Mention? {
+        let end = sentences[sentenceIndex].upperBound
+        guard end - 1 >= 0, tokens[end - 1].text == ":" else { return nil }
+        let lowerBound = sentences[sentenceIndex].lowerBound
+        var j = end - 2
+        while j >= lowerBound && !isSpeechVerb(j) && end - j < 6 { j -= 1 }
+        guard j >= lowerBound, isSpeechVerb(j) else { return nil }
+        var mention = subject(ofVerb: j, notBefore: lowerBound)
+        if mention == nil && (tokens[j].lower.hasSuffix("ing") || (j > lowerBound && tokens[j - 1].text == ",")) { mention = sentenceSubject }
+        return mention
+    }
+}

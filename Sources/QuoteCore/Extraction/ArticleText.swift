@@ -1,0 +1,140 @@
+/// The text of one article as the attribution reads it: its Unicode scalars, its tokens, its quotes
+/// (each with its trimmed text range and its token) and its sentences, all in flat arrays indexed
+/// by Int, plus the small text helpers everything else uses.
+///
+/// Built once per article and never changed afterwards. Names and noun phrases are found by
+/// `ArticleText+Mentions.swift`, look-arounds of a quote or a sentence by
+/// `ArticleText+SentenceAttribution.swift`; sentence segmentation needs one of those (is what
+/// follows a quote a bare attribution?), which is why they are queries on the text.
+struct ArticleText {
+    let scalars: [Unicode.Scalar]
+    let tokens: [Token]
+    /// The outermost quoted spans, in order; `Token.quote` indexes this array and the three below.
+    let spans: [QuoteMarkScanner.MarkSpan]
+
+    /// Trimmed text range of each quote (nil when empty).
+    private(set) var quoteRanges: [Range<Int>?] = []
+    /// Whether each quote's trimmed text ends in . ? ! or … (read before the trailing comma goes).
+    private(set) var quoteEndsSentence: [Bool] = []
+    /// Index in `tokens` of each quote's `.quote` token.
+    private(set) var tokenOfQuote: [Int] = []
+    /// Token ranges of the sentences, in order; paragraph breaks belong to none.
+    private(set) var sentences: [Range<Int>] = []
+    /// Index in `sentences` of each token's sentence (a paragraph break: the sentence before it).
+    private(set) var sentenceOf: [Int] = []
+    /// Every word the article writes in lowercase somewhere ("Hope" opening a sentence is no name
+    /// when "hope" appears too).
+    private(set) var lowercaseWords: Set<String> = []
+
+    init(scalars: [Unicode.Scalar], tokens: [Token], spans: [QuoteMarkScanner.MarkSpan]) {
+        self.scalars = scalars
+        self.tokens = tokens
+        self.spans = spans
+        prepareQuotes()
+        for token in tokens where token.isWord && !token.isCap { lowercaseWords.insert(token.lower) }
+        segmentSentences()
+    }
+
+    // MARK: - Small helpers
+
+    /// The article's text over the scalar range `range`.
+    func string(_ range: Range<Int>) -> String {
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: scalars[range])
+        return String(view)
+    }
+
+    /// Text of tokens a..<b as it appears in the article (a trailing possessive dropped).
+    func slice(_ a: Int, _ b: Int) -> String {
+        let last = tokens[b - 1]
+        return string(tokens[a].start..<(last.possessive ? last.end - 2 : last.end))
+    }
+
+    /// A lowercase reporting verb ("said", "told", "according").
+    func isSpeechVerb(_ k: Int) -> Bool {
+        tokens[k].isWord && !tokens[k].isCap && Lexicon.speechVerbs.contains(tokens[k].lower)
+    }
+
+    /// Two or more letters (periods aside), all uppercase or digits: "NATO", "U.S.", "G7".
+    func isAcronym(_ token: Token) -> Bool {
+        let letters = token.text.unicodeScalars.filter { $0 != "." }
+        return letters.count >= 2 && letters.allSatisfy { $0.properties.isUppercase || QuoteMarkScanner.isDigit($0) }
+    }
+
+    /// Only meaningful once sentences are segmented; during segmentation, an unfinished sentence
+    /// counts as not started here.
+    func isSentenceStart(_ k: Int) -> Bool {
+        k < sentenceOf.count && sentenceOf[k] < sentences.count && sentences[sentenceOf[k]].lowerBound == k
+    }
+
+    /// The first token of the paragraph that `token` (a sentence's first token) lies in: earlier
+    /// tokens of the same paragraph number not behind a paragraph break.
+    func paragraphStart(before token: Int) -> Int {
+        let paragraph = tokens[token].paragraph
+        var start = token
+        while start > 0 && tokens[start - 1].kind != .paragraphBreak && tokens[start - 1].paragraph == paragraph { start -= 1 }
+        return start
+    }
+
+    // MARK: - Quotes and sentences
+
+    private mutating func prepareQuotes() {
+        quoteRanges = []
+        quoteEndsSentence = []
+        tokenOfQuote = [Int](repeating: -1, count: spans.count)
+        for (k, token) in tokens.enumerated() where token.kind == .quote { tokenOfQuote[token.quote] = k }
+        for span in spans {
+            var a = span.open + 1
+            var b = span.close
+            while a < b && QuoteMarkScanner.isSpace(scalars[a]) { a += 1 }
+            while b > a && QuoteMarkScanner.isSpace(scalars[b - 1]) { b -= 1 }
+            let last = b > a ? scalars[b - 1] : " "
+            quoteEndsSentence.append(".?!\u{2026}".unicodeScalars.contains(last))
+            // Benchmark convention: one trailing comma goes (it belongs to the attribution, "…,” she
+            // said); terminal . ? ! … stay, as they are part of what was said.
+            if b > a && scalars[b - 1] == "," {
+                b -= 1
+                while b > a && QuoteMarkScanner.isSpace(scalars[b - 1]) { b -= 1 }
+            }
+            quoteRanges.append(b > a ? a..<b : nil)
+        }
+    }
+
+    /// A sentence ends at . ? ! … before a paragraph break, a quote or a capitalized word, at a
+    /// paragraph break, and after a quote ending in . ? ! … that a capitalized word or another quote
+    /// follows, unless what follows is the quote's bare attribution ("“…won.” Smith said.").
+    private mutating func segmentSentences() {
+        sentences = []
+        sentenceOf = [Int](repeating: 0, count: tokens.count)
+        var start = 0
+        func close(_ end: Int) {
+            if start < end {
+                for k in start..<end { sentenceOf[k] = sentences.count }
+                sentences.append(start..<end)
+            }
+            start = end
+        }
+        for i in 0..<tokens.count {
+            let token = tokens[i]
+            if token.kind == .paragraphBreak {
+                close(i)
+                sentenceOf[i] = max(0, sentences.count - 1)
+                start = i + 1
+                continue
+            }
+            let next: Token? = i + 1 < tokens.count ? tokens[i + 1] : nil
+            var boundary = false
+            if token.kind == .punct && [".", "?", "!", "\u{2026}"].contains(token.text) {
+                if let next {
+                    boundary = next.kind == .paragraphBreak || next.kind == .quote || next.isCap
+                } else {
+                    boundary = true
+                }
+            } else if token.kind == .quote && quoteEndsSentence[token.quote], let next, next.isCap || next.kind == .quote {
+                boundary = afterAttribution(i, strict: true) == nil
+            }
+            if boundary { close(i + 1) }
+        }
+        close(tokens.count)
+    }
+}

@@ -1,0 +1,120 @@
+/// The discourse context of one article as the attribution pass reads it front to back: the people
+/// it names (their fullest name and gender, in a `NameRegistry`), the person and the institution
+/// named last, and the last few people named. Resolves a `Mention` against it: a surname to the
+/// full name, "he"/"she"/"they"/"it" to whom they stand for.
+struct DiscourseContext {
+    /// Every person the article names, by surname, with the genders learned so far. Its names are all
+    /// registered up front (`init`); only genders are added while reading.
+    private(set) var registry = NameRegistry()
+    /// The person named last as a speaker or subject: who "he", "she" and "they" stand for.
+    private(set) var lastPerson: String?
+    /// The institution or unnamed source named last, and whether it is plural: who "it" stands for,
+    /// and "they" when it was named after `lastPerson`.
+    private var lastGroup: (description: String, plural: Bool)?
+    /// True when `lastGroup` was named after `lastPerson`.
+    private var lastWasGroup = false
+    /// The last distinct people named (at most eight, newest last), for a pronoun whose gender rules
+    /// out `lastPerson`: "Mr. Paul Kerr and Mrs. Jane Kerr … she".
+    private var recentPersons: [String] = []
+
+    /// Registers every person `text` names: each capitalized run that names a person, unless it is
+    /// a single untitled word opening a sentence ("Hope" in "Hope faded.").
+    init(registeringPeopleIn text: ArticleText) {
+        let tokens = text.tokens
+        var k = 0
+        while k < tokens.count {
+            guard tokens[k].isCapWord else { k += 1; continue }
+            let e = text.capRunForward(k)
+            if case .person(let name, let gender)? = text.analyzeRun(k, e) {
+                let single = !name.contains(" ")
+                let titled = e - k > NameRegistry.words(name).count
+                if !single || titled || !text.isSentenceStart(k) { registry.register(name, gender: gender) }
+            }
+            k = max(e, k + 1)
+        }
+    }
+
+    // MARK: - Resolution
+
+    /// Who `mention` stands for now: a person's fullest registered name (learning the gender its
+    /// title gave), a group's description, or a pronoun's referent (nobody when there is none).
+    mutating func resolve(_ mention: Mention) -> Mention.Resolution {
+        switch mention {
+        case .person(let name, let gender):
+            let full = registry.fullName(for: name)
+            if let gender { registry.learn(gender: gender, for: full) }
+            return Mention.Resolution(speaker: full, source: nil)
+        case .group(let description, _):
+            return Mention.Resolution(speaker: nil, source: description)
+        case .pronoun(let pronoun):
+            switch pronoun {
+            case "he", "she":
+                guard let person = lastPerson else { return Mention.Resolution() }
+                let want: NameRegistry.Gender = pronoun == "he" ? .male : .female
+                if let gender = registry.gender(of: person), gender != want {
+                    return Mention.Resolution(speaker: recentOther(want), source: nil)
+                }
+                registry.learn(gender: want, for: person)
+                return Mention.Resolution(speaker: person, source: nil)
+            case "they":
+                if let (group, plural) = lastGroup, plural, lastWasGroup { return Mention.Resolution(speaker: nil, source: group) }
+                return Mention.Resolution(speaker: lastPerson, source: nil)
+            case "it":
+                if let (group, plural) = lastGroup, !plural { return Mention.Resolution(speaker: nil, source: group) }
+                return Mention.Resolution()
+            default:
+                return Mention.Resolution()
+            }
+        }
+    }
+
+    /// The most recent person of gender `want` (or of unknown gender).
+    private func recentOther(_ want: NameRegistry.Gender) -> String? {
+        recentPersons.last(where: { registry.gender(of: $0) == want || registry.gender(of: $0) == nil })
+    }
+
+    // MARK: - Noting who was named
+
+    /// Notes a speaker or subject: a person (resolved here unless `resolved` is given) becomes the
+    /// last person, a group the last group; a pronoun notes the person it was `resolved` to.
+    mutating func note(_ mention: Mention?, resolved: Mention.Resolution? = nil) {
+        guard let mention else { return }
+        switch mention {
+        case .person:
+            let resolution = resolved ?? resolve(mention)
+            if let name = resolution.speaker { notePerson(name) }
+        case .group(let description, let plural):
+            lastGroup = (description, plural)
+            lastWasGroup = true
+        case .pronoun:
+            if let resolved, let name = resolved.speaker { notePerson(name) }
+        }
+    }
+
+    /// Every person named in a sentence outside a prepositional phrase joins the recent list (for
+    /// pronouns whose gender rules out the subject: "Mr. Paul Kerr and Mrs. Jane Kerr … she").
+    mutating func notePeopleNamed(inSentence sentenceIndex: Int, of text: ArticleText) {
+        let tokens = text.tokens
+        let sentence = text.sentences[sentenceIndex]
+        var k = sentence.lowerBound
+        while k < sentence.upperBound {
+            guard tokens[k].isCapWord else { k += 1; continue }
+            let e = min(text.capRunForward(k), sentence.upperBound)
+            let afterPrep = k > sentence.lowerBound && Lexicon.prepositions.contains(tokens[k - 1].lower)
+            if !afterPrep && !tokens[e - 1].possessive, case .person(let name, let gender)? = text.analyzeRun(k, e) {
+                let full = registry.fullName(for: name)
+                if let gender { registry.learn(gender: gender, for: full) }
+                if recentPersons.last != full { recentPersons.append(full) }
+                if recentPersons.count > 8 { recentPersons.removeFirst() }
+            }
+            k = max(e, k + 1)
+        }
+    }
+
+    private mutating func notePerson(_ name: String) {
+        lastPerson = name
+        lastWasGroup = false
+        if recentPersons.last != name { recentPersons.append(name) }
+        if recentPersons.count > 8 { recentPersons.removeFirst() }
+    }
+}

@@ -1,0 +1,86 @@
+/// Tells what kind of quoted text each quote of an article is (`Quote.Kind`): speech, a scare quote
+/// or term ("so-called “green corridor”", a short fragment nobody is said to have said), or the title
+/// of a work ("the book “Team of Rivals”").
+///
+/// Reads only the words right before the quote and the quote's own text; whether attribution found
+/// a speaker is given by the caller.
+struct QuoteClassifier {
+    let text: ArticleText
+
+    /// Number of whitespace-separated words in quote `quoteIndex` (0 when empty).
+    func wordCount(_ quoteIndex: Int) -> Int {
+        guard let range = text.quoteRanges[quoteIndex] else { return 0 }
+        var count = 0
+        var inWord = false
+        for k in range {
+            let space = QuoteMarkScanner.isSpace(text.scalars[k])
+            if !space && !inWord { count += 1 }
+            inWord = !space
+        }
+        return count
+    }
+
+    /// A short quote (three words or fewer) that could be a term rather than speech — unless it is a
+    /// whole sentence of its own (“Smoking kills.”: capitalized, ending in . ? ! and opening its sentence).
+    func isShort(_ quoteIndex: Int) -> Bool {
+        guard wordCount(quoteIndex) <= 3 else { return false }
+        guard let range = text.quoteRanges[quoteIndex], text.quoteEndsSentence[quoteIndex],
+              text.scalars[range.lowerBound].properties.isUppercase else { return true }
+        let quoteToken = text.tokenOfQuote[quoteIndex]
+        return !(text.isSentenceStart(quoteToken) || (quoteToken > 0 && text.tokens[quoteToken - 1].kind == .paragraphBreak))
+    }
+
+    /// Capitalized first word, and at least 60% of the words longer than three letters capitalized.
+    func isTitleCase(_ range: Range<Int>) -> Bool {
+        let words = text.string(range).split(whereSeparator: { $0 == " " })
+        guard let first = words.first?.unicodeScalars.first, first.properties.isUppercase else { return false }
+        let long = words.filter { $0.count > 3 }
+        guard !long.isEmpty else { return true }
+        let caps = long.filter { $0.unicodeScalars.first?.properties.isUppercase == true }
+        return caps.count * 10 >= long.count * 6
+    }
+
+    /// The kind of quote `quoteIndex`, from the (at most five) words before it in its sentence:
+    /// `.title` after "titled" or a work noun with a title-case quote, `.scare` after a naming cue
+    /// ("so-called", "dubbed", "the term", "call it"), else `.speech` when `attributed`, else `.scare`
+    /// for a short quote and `.speech` for a longer one.
+    func kind(_ quoteIndex: Int, attributed: Bool) -> Quote.Kind {
+        let tokens = text.tokens
+        let quoteToken = text.tokenOfQuote[quoteIndex]
+        let lowerBound = text.sentences[text.sentenceOf[quoteToken]].lowerBound
+        var back: [String] = []
+        var k = quoteToken - 1
+        while k >= lowerBound && back.count < 5 && tokens[k].kind != .quote && tokens[k].kind != .paragraphBreak {
+            if tokens[k].isWord { back.append(tokens[k].lower) }
+            k -= 1
+        }
+        let titleCase = text.quoteRanges[quoteIndex].map(isTitleCase) ?? false
+        if back.prefix(2).contains(where: { $0 == "titled" || $0 == "entitled" }) { return .title }
+        if titleCase && back.prefix(4).contains(where: Lexicon.workNouns.contains) { return .title }
+        let naming: Bool = {
+            guard let previous = back.first else { return false }
+            if ["so-called", "dubbed", "nicknamed", "termed", "christened", "self-styled", "self-described",
+                "alleged", "supposed", "quote-unquote"].contains(previous) { return true }
+            if previous == "as" && back.count > 1 && back[1] == "known" { return true }
+            if ["term", "terms", "word", "words", "phrase", "label", "slogan", "motto", "hashtag", "moniker",
+                "buzzword", "catchphrase", "nickname"].contains(previous), back.count > 1,
+               ["the", "a", "this", "that", "its", "their"].contains(back[1]) { return true }
+            if ["called", "named"].contains(previous), back.count > 1 {
+                let before = back[1]
+                return !Lexicon.pronouns.contains(before) && !["him", "her", "them", "it", "me", "us", "what", "who", "has", "had", "have", "was", "once"].contains(before)
+                    && !(quoteToken >= 2 && tokens[quoteToken - 2].isCap)
+            }
+            // Naming an object: "locals call the building “the old mill”", "fans dubbed him “the Wall”".
+            // Present-tense "call" is habitual naming; past "called X ‘reckless’" stays an evaluation.
+            if let v = back.prefix(4).dropFirst().firstIndex(where: { ["call", "calls", "dub", "dubs", "dubbed", "nickname", "nicknames", "nicknamed"].contains($0) }),
+               wordCount(quoteIndex) <= 4,
+               !back[..<v].contains(where: { Lexicon.prepositions.contains($0) }) {
+                return true
+            }
+            return back.prefix(3).contains("so-called")
+        }()
+        if naming { return titleCase && back.contains(where: Lexicon.workNouns.contains) ? .title : .scare }
+        if attributed { return .speech }
+        return isShort(quoteIndex) ? .scare : .speech
+    }
+}
