@@ -13,6 +13,8 @@ struct ArticleAnalysis {
     private let classifier: QuoteClassifier
     /// The grammatical subject of each sentence, indexed like `text.sentences`.
     private let subjects: [Mention?]
+    /// The token after each sentence's subject (its start when it has none).
+    private let subjectEnds: [Int]
     private var context: DiscourseContext
     /// One per quote, indexed like `text.spans`.
     private var attributions: [QuoteAttribution]
@@ -37,7 +39,9 @@ struct ArticleAnalysis {
         self.classifier = QuoteClassifier(text: text)
         self.context = context
         // Every sentence's subject is needed once; the names it checks are all registered by now.
-        self.subjects = text.sentences.indices.map { text.subject(ofSentence: $0, knownNames: context.registry) }
+        let found = text.sentences.indices.map { text.subject(ofSentence: $0, knownNames: context.registry) }
+        self.subjects = found.map { $0?.mention }
+        self.subjectEnds = zip(found, text.sentences).map { $0?.end ?? $1.lowerBound }
         self.attributions = [QuoteAttribution](repeating: QuoteAttribution(), count: spans.count)
     }
 
@@ -98,6 +102,11 @@ struct ArticleAnalysis {
         context.notePeopleNamed(inSentence: sentenceIndex, of: text)
         if let subject = subjects[sentenceIndex] {
             if case .pronoun = subject {} else { context.note(subject) }
+            // "Alex Morgan said her team was ready": the article's pronoun gives the subject's gender.
+            if case .person = subject, let name = context.resolve(subject).speaker,
+               let gender = text.pronounGender(inSentence: sentenceIndex, after: subjectEnds[sentenceIndex]) {
+                context.learn(gender, for: name)
+            }
         }
     }
 

@@ -75,7 +75,9 @@ extension ArticleText {
         }
         while k < b {
             let word = tokens[k].bare
+            // A capitalized reporting verb opening the sentence ("Said Dorothy Poynter, …") is no name.
             let strip = Lexicon.stopCaps.contains(word) || Lexicon.nationalities.contains(word)
+                || (k == a && k + 1 < b && tokens[k].isCap && Lexicon.speechVerbs.contains(word))
                 || (k + 1 < b && (Lexicon.places.contains(word) || (isAcronym(tokens[k]) && !tokens[k].text.contains("."))))
                 || (k == a && isSentenceStart(a) && k + 1 < b && lowercaseWords.contains(word))
                 || Lexicon.titles.contains(word) && k + 1 < b && !(k + 1..<b).allSatisfy({ Lexicon.nameSuffixes.contains(tokens[$0].lower) })
@@ -84,6 +86,8 @@ extension ArticleText {
             k += 1
         }
         let from = precededByThe ? a - 1 : a
+        // "Latin American", "South African": a people, not a person.
+        if k < b && Lexicon.nationalities.contains(tokens[b - 1].bare) { return .group(slice(from, b), plural: false) }
         if k >= b {
             guard !titles.isEmpty || (0..<b - a).contains(where: { _ in isAcronym(tokens[b - 1]) }) else {
                 return (b - a == 1 && (Lexicon.places.contains(tokens[a].bare))) ? .group(slice(from, b), plural: false) : nil
@@ -103,7 +107,17 @@ extension ArticleText {
         var gender: NameRegistry.Gender?
         if titles.contains(where: Lexicon.femaleTitles.contains) { gender = .female }
         if titles.contains(where: Lexicon.maleTitles.contains) { gender = .male }
-        return .person(slice(k, b), gender)
+        return .person(slice(k, b), gender, titled: !titles.isEmpty)
+    }
+
+    /// A group, or a person mention of one word without a title ("Virginia", "Republican"): what a
+    /// following role and name outrank.
+    func isLoneWordOrGroup(_ mention: Mention) -> Bool {
+        switch mention {
+        case .group: return true
+        case .person(let name, _, let titled): return !titled && !name.contains(" ")
+        case .pronoun: return false
+        }
     }
 
     // MARK: - Noun phrases
@@ -154,19 +168,28 @@ extension ArticleText {
         return nil
     }
 
-    /// After an institution run, "White House press secretary Karoline Leavitt": prefer the person.
-    func personAfterInstitution(_ e: Int) -> (Mention, Int)? {
+    /// After an institution, a place or a party, a lowercase role and then a person's name: "White
+    /// House press secretary Karoline Leavitt", "Virginia delegate Beau Correll", "Republican party
+    /// chairman Reince Priebus": the person. The role is at most four lowercase words, none a verb,
+    /// preposition, pronoun or conjunction; the name has two words or more (or a title).
+    /// `roleWords`: how many role words must come first (0 right after a role noun: "leader Marta Voss").
+    func personAfterInstitution(_ e: Int, roleWords: Int = 1) -> (Mention, Int)? {
         var k = e
-        var steps = 0
-        while k < tokens.count && steps < 4 && tokens[k].isWord && !tokens[k].isCap
-            && (Lexicon.titles.contains(tokens[k].bare) || Lexicon.sourceHeads.contains(tokens[k].lower) || tokens[k].lower == "press") {
-            k += 1
-            steps += 1
-        }
-        guard k > e || steps > 0, k < tokens.count, tokens[k].isCapWord, k > e else { return nil }
+        while k < tokens.count && k < e + 4 && tokens[k].isWord && !tokens[k].isCap && isRoleWord(tokens[k]) { k += 1 }
+        guard k >= e + roleWords, k < tokens.count, tokens[k].isCapWord else { return nil }
         let e2 = capRunForward(k)
-        if case .person? = analyzeRun(k, e2) { return (analyzeRun(k, e2)!, e2) }
-        return nil
+        guard let person = analyzeRun(k, e2), case .person(let name, _, let titled) = person, titled || name.contains(" ") else { return nil }
+        return (person, e2)
+    }
+
+    /// A lowercase word that can be part of a role before a name ("press", "secretary", "delegate",
+    /// "party", "chairman"): not a verb, preposition, pronoun, determiner or conjunction.
+    private func isRoleWord(_ token: Token) -> Bool {
+        let word = token.lower
+        if Lexicon.titles.contains(token.bare) || Lexicon.sourceHeads.contains(word) { return true }
+        return !Lexicon.prepositions.contains(word) && !Lexicon.auxiliaries.contains(word) && !Lexicon.pronouns.contains(word)
+            && !Lexicon.determiners.contains(word) && !Lexicon.speechVerbs.contains(word) && !Lexicon.stopCaps.contains(word)
+            && !word.hasSuffix("ed") && !word.hasSuffix("ly") && !word.hasSuffix("ing") && !["and", "or", "but", "who", "which", "that"].contains(word)
     }
 
     /// The speaker noun phrase starting at `i`; returns it with its end.
@@ -182,8 +205,11 @@ extension ArticleText {
         }
         if token.isCapWord {
             let e = capRunForward(i)
-            guard let mention = analyzeRun(i, e) else { return nil }
-            if case .group = mention, let person = personAfterInstitution(e) { return person }
+            let mention = analyzeRun(i, e)
+            // A place, party or institution, then a role and a name: the person.
+            if mention.map(isLoneWordOrGroup) ?? true, let person = personAfterInstitution(e) { return person }
+            // "Brazilian officials", "Democratic lawmakers": a people and a source noun.
+            guard let mention else { return groupForward(i) }
             return (mention, e)
         }
         if token.lower == "the", i + 1 < tokens.count, tokens[i + 1].isCapWord {
@@ -230,6 +256,8 @@ extension ArticleText {
             skipped += 1
         }
         guard j >= lowerBound else { return nil }
+        // A comma after a parenthesis: "Gov. John Kasich (R-OH), said".
+        if tokens[j].text == ",", j - 1 >= lowerBound, tokens[j - 1].text == ")" { j -= 1 }
         // A parenthesis after the name: "Sen. Bernie Sanders (I-Vt.) said".
         if tokens[j].text == ")" {
             var k = j - 1
@@ -238,6 +266,9 @@ extension ArticleText {
             j = k - 1
         }
         if tokens[j].text == "," {
+            // "Dean Johnson, a salesman from Sumter, South Carolina, says": the name the sentence
+            // opens with, set off by a comma, is the subject, whatever the appositive holds.
+            if let opening = openingName(from: lowerBound, before: j) { return opening }
             var k = j - 1
             var steps = 0
             while k > lowerBound && steps < 15 && tokens[k].text != "," && tokens[k].kind == .word || (k > lowerBound && steps < 15 && tokens[k].kind == .punct && tokens[k].text != "," && tokens[k].text != "." ) {
@@ -253,6 +284,27 @@ extension ArticleText {
             j = k - 1
         }
         if tokens[j].lower == "who", j - 2 >= lowerBound, tokens[j - 1].text == "," { return mentionBackward(j - 2, notBefore: lowerBound) }
+        // "Anthony Anton, president of the Restaurant Association stated": a name after "of" is
+        // inside the appositive; the subject is the name the sentence opens with.
+        if tokens[j].isCapWord {
+            let start = capRunBackward(j, notBefore: lowerBound)
+            var before = start - 1
+            if before >= lowerBound, Lexicon.determiners.contains(tokens[before].lower) { before -= 1 }
+            if before >= lowerBound, ["of", "for", "at", "from", "with", "in"].contains(tokens[before].lower),
+               let opening = openingName(from: lowerBound, before: start) {
+                return opening
+            }
+        }
         return mentionBackward(j, notBefore: lowerBound)
+    }
+
+    /// A person or source named at the start of the clause `lowerBound..<end` and set off by a comma
+    /// ("Dean Johnson, a 55-year-old salesman, …"), or nil.
+    func openingName(from lowerBound: Int, before end: Int) -> Mention? {
+        var i = lowerBound
+        while i < end && tokens[i].kind != .word { i += 1 }
+        guard i < end, let (mention, e) = mentionForward(i), e < end, tokens[e].text == "," else { return nil }
+        if case .pronoun = mention { return nil }
+        return mention
     }
 }

@@ -126,11 +126,24 @@ extension ArticleText {
             if token.isWord {
                 if token.lower == "according", j + 1 < quoteToken, tokens[j + 1].lower == "to" {
                     if let mention = mentionForward(j + 2)?.0 { return mention }
+                } else if j == lowerBound, token.isCap, Lexicon.speechVerbs.contains(token.lower), !token.lower.hasSuffix("ing") {
+                    // "Said Dorothy Poynter, who grew up nearby, “…”".
+                    if let mention = mentionForward(j + 1)?.0 { return mention }
+                } else if isSpeechVerb(j), j - 1 >= lowerBound, Lexicon.modalsAndTo.contains(tokens[j - 1].lower),
+                          j + 1 < quoteToken, tokens[j + 1].lower == "to" {
+                    // "Rubio will continue to be “…”": a verb of another sense, no report of speech.
+                } else if isSpeechVerb(j), j + 2 < quoteToken, tokens[j + 1].lower == "by", let (mention, _) = mentionForward(j + 2) {
+                    // "Sanders was asked by host Bill Maher, “…”": the agent speaks.
+                    return mention
                 } else if isSpeechVerb(j) {
-                    if let mention = subject(ofVerb: j, notBefore: lowerBound) { return mention }
+                    // A participle or a second verb ("…, telling them, “…”", "… and said: “…”") has
+                    // the sentence's subject, not the object of the clause before it.
                     let participle = token.lower.hasSuffix("ing")
-                    let coordinated = j - 1 >= lowerBound && (tokens[j - 1].text == "," || tokens[j - 1].lower == "and")
-                    if participle || coordinated, let sentenceSubject { return sentenceSubject }
+                    let afterComma = j - 1 >= lowerBound && tokens[j - 1].text == ","
+                    let coordinated = j - 1 >= lowerBound && tokens[j - 1].lower == "and"
+                    if (participle && afterComma) || coordinated, let sentenceSubject { return sentenceSubject }
+                    if let mention = subject(ofVerb: j, notBefore: lowerBound) { return mention }
+                    if participle || afterComma, let sentenceSubject { return sentenceSubject }
                 }
             }
             j -= 1
@@ -141,9 +154,9 @@ extension ArticleText {
 
     /// The grammatical subject of a sentence: its first person/source noun phrase that is not inside a
     /// prepositional phrase, a possessive, or an introductory phrase ("On Wednesday in Brussels, …").
-    /// A lone capitalized word opening the sentence counts only when `knownNames` knows it as a
-    /// surname or a verb follows it.
-    func subject(ofSentence sentenceIndex: Int, knownNames: NameRegistry) -> Mention? {
+    /// A lone capitalized word opening the sentence counts only when `knownNames` vouches for it as
+    /// a person or a verb follows it ("Hours later, Trump …" is about Trump).
+    func subject(ofSentence sentenceIndex: Int, knownNames: NameRegistry) -> (mention: Mention, end: Int)? {
         let sentence = sentences[sentenceIndex]
         var i = sentence.lowerBound
         while i < sentence.upperBound && tokens[i].kind != .word { i += 1 }
@@ -164,36 +177,61 @@ extension ArticleText {
             let prevPrep = k > sentence.lowerBound && (Lexicon.prepositions.contains(tokens[k - 1].lower) || tokens[k - 1].possessive)
             // A subject that starts with lowercase particles: "van der Berg spoke …".
             if !prevPrep, let after = particleRunEnd(k), after < sentence.upperBound, tokens[after].isCapWord,
-               let (mention, _) = mentionForward(k), case .person = mention {
-                return mention
+               let (mention, end) = mentionForward(k), case .person = mention {
+                return (mention, end)
             }
             if Lexicon.pronouns.contains(token.lower) && token.lower != "it" && token.lower != "i" && token.lower != "we" {
-                if !prevPrep { return .pronoun(token.lower) }
+                if !prevPrep { return (.pronoun(token.lower), k + 1) }
                 k += 1
                 continue
             }
             if token.isCapWord {
                 let e = capRunForward(k)
                 if !prevPrep && !tokens[e - 1].possessive, let mention = analyzeRun(k, e) {
-                    if case .group = mention, let person = personAfterInstitution(e) { return person.0 }
-                    if case .person(let name, _) = mention, !name.contains(" "), isSentenceStart(k),
-                       !knownNames.knows(NameRegistry.surnameKey(name) ?? ""),
-                       !(e < tokens.count && (isSpeechVerb(e) || Lexicon.auxiliaries.contains(tokens[e].lower))) {
+                    if case .group = mention, let person = personAfterInstitution(e) { return person }
+                    if case .person(let name, _, _) = mention, !name.contains(" "), isSentenceStart(k),
+                       !knownNames.vouchesFor(NameRegistry.surnameKey(name) ?? ""),
+                       !(e < tokens.count && (isSpeechVerb(e) || Lexicon.finiteAuxiliaries.contains(tokens[e].lower))) {
                         k = e
                         continue
                     }
-                    return mention
+                    return (mention, e)
                 }
                 k = max(e, k + 1)
                 continue
             }
             if !token.isCap && Lexicon.sourceHeads.contains(token.lower), let (mention, a) = groupBackward(k, notBefore: sentence.lowerBound) {
                 let before = a - 1
-                if before < sentence.lowerBound || !Lexicon.prepositions.contains(tokens[before].lower) { return mention }
+                if before < sentence.lowerBound || !Lexicon.prepositions.contains(tokens[before].lower) {
+                    // "Opposition leader Marta Voss was unimpressed": the person the role names.
+                    if let person = personAfterInstitution(k + 1, roleWords: 0) { return person }
+                    return (mention, k + 1)
+                }
             }
             k += 1
         }
         return nil
+    }
+
+    /// The gender of the pronouns a sentence uses after its subject (ending at token `subjectEnd`)
+    /// and before any other capitalized name: "Alex Morgan said her team was ready" → female; nil
+    /// when it uses none, or both.
+    func pronounGender(inSentence sentenceIndex: Int, after subjectEnd: Int) -> NameRegistry.Gender? {
+        let sentence = sentences[sentenceIndex]
+        var male = false
+        var female = false
+        var k = max(subjectEnd, sentence.lowerBound)
+        while k < sentence.upperBound {
+            let token = tokens[k]
+            if token.kind == .quote { break }
+            if token.isCapWord && !Lexicon.stopCaps.contains(token.lower) && k > subjectEnd { break }
+            if token.isWord {
+                if Lexicon.malePronouns.contains(token.lower) { male = true }
+                if Lexicon.femalePronouns.contains(token.lower) { female = true }
+            }
+            k += 1
+        }
+        return male == female ? nil : (male ? .male : .female)
     }
 
     /// Reported speech without a quote in this sentence: "X said that …", "According to X, …".
@@ -204,8 +242,10 @@ extension ArticleText {
             if tokens[k].lower == "according", k + 1 < sentence.upperBound, tokens[k + 1].lower == "to" {
                 if let mention = mentionForward(k + 2)?.0 { return mention }
             } else if isSpeechVerb(k) && tokens[k].lower != "according" {
+                let participle = tokens[k].lower.hasSuffix("ing")
+                if participle && k - 1 >= sentence.lowerBound && tokens[k - 1].text == ",", let sentenceSubject { return sentenceSubject }
                 if let mention = subject(ofVerb: k, notBefore: sentence.lowerBound) { return mention }
-                if tokens[k].lower.hasSuffix("ing"), let sentenceSubject { return sentenceSubject }
+                if participle, let sentenceSubject { return sentenceSubject }
             }
         }
         return nil

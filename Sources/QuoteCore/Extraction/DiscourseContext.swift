@@ -18,17 +18,31 @@ struct DiscourseContext {
     private var recentPersons: [String] = []
 
     /// Registers every person `text` names: each capitalized run that names a person, unless it is
-    /// a single untitled word opening a sentence ("Hope" in "Hope faded.").
+    /// a single untitled word opening a sentence ("Hope" in "Hope faded."); and the full or titled
+    /// names the quotes hold ("I met with FBI Director James Comey"), which vouch for a surname the
+    /// narration uses alone.
     init(registeringPeopleIn text: ArticleText) {
+        registry.commonWords = text.lowercaseWords
+        register(text, quoted: false)
+        let inner = text.quoteRanges.compactMap { $0 }
+        guard !inner.isEmpty else { return }
+        var scalars: [Unicode.Scalar] = []
+        for range in inner {
+            scalars.append(contentsOf: text.scalars[range].map { QuoteMarkScanner.isQuoteMark($0) ? " " : $0 })
+            scalars.append("\n")
+        }
+        register(ArticleText(scalars: scalars, tokens: Tokenizer.tokenize(scalars, quotes: []), spans: []), quoted: true)
+    }
+
+    private mutating func register(_ text: ArticleText, quoted: Bool) {
         let tokens = text.tokens
         var k = 0
         while k < tokens.count {
             guard tokens[k].isCapWord else { k += 1; continue }
             let e = text.capRunForward(k)
-            if case .person(let name, let gender)? = text.analyzeRun(k, e) {
+            if case .person(let name, let gender, let titled)? = text.analyzeRun(k, e) {
                 let single = !name.contains(" ")
-                let titled = e - k > NameRegistry.words(name).count
-                if !single || titled || !text.isSentenceStart(k) { registry.register(name, gender: gender) }
+                if !single || titled || (!quoted && !text.isSentenceStart(k)) { registry.register(name, gender: gender, titled: titled) }
             }
             k = max(e, k + 1)
         }
@@ -40,8 +54,11 @@ struct DiscourseContext {
     /// title gave), a group's description, or a pronoun's referent (nobody when there is none).
     mutating func resolve(_ mention: Mention) -> Mention.Resolution {
         switch mention {
-        case .person(let name, let gender):
+        case .person(let name, let gender, let titled):
             let full = registry.fullName(for: name)
+            // One capitalized word is a person only when the article vouches for it ("Politico",
+            // "Texas" and "Hours" are not; "Hegseth" after "Pete Hegseth" is): else an institution.
+            if !full.contains(" ") && !titled && !registry.vouchesFor(full) { return Mention.Resolution(speaker: nil, source: name) }
             if let gender { registry.learn(gender: gender, for: full) }
             return Mention.Resolution(speaker: full, source: nil)
         case .group(let description, _):
@@ -101,14 +118,21 @@ struct DiscourseContext {
             guard tokens[k].isCapWord else { k += 1; continue }
             let e = min(text.capRunForward(k), sentence.upperBound)
             let afterPrep = k > sentence.lowerBound && Lexicon.prepositions.contains(tokens[k - 1].lower)
-            if !afterPrep && !tokens[e - 1].possessive, case .person(let name, let gender)? = text.analyzeRun(k, e) {
+            if !afterPrep && !tokens[e - 1].possessive, case .person(let name, let gender, let titled)? = text.analyzeRun(k, e) {
                 let full = registry.fullName(for: name)
+                guard full.contains(" ") || titled || registry.vouchesFor(full) else { k = max(e, k + 1); continue }
                 if let gender { registry.learn(gender: gender, for: full) }
                 if recentPersons.last != full { recentPersons.append(full) }
                 if recentPersons.count > 8 { recentPersons.removeFirst() }
             }
             k = max(e, k + 1)
         }
+    }
+
+    /// Learns a person's gender from the pronouns the article uses for them: "Alex Morgan said her
+    /// team was ready" (an article's word outranks the first-name table).
+    mutating func learn(_ gender: NameRegistry.Gender, for name: String) {
+        registry.learn(gender: gender, for: name)
     }
 
     private mutating func notePerson(_ name: String) {

@@ -22,6 +22,9 @@ enum Lexicon {
             "resume", "sigh", "laugh", "pronounce", "proclaim", "profess", "publish", "rule", "order", "plead",
             "joke", "answer", "shout", "yell", "roar", "explain", "elaborate", "insist", "recount", "testify",
             "announce", "tell", "scoff", "sneer", "stammer", "stutter", "gasp", "groan", "moan",
+            // Evaluations that quote their words: "mocked the stadium as a “white elephant”".
+            "chant", "mock", "chide", "decry", "denounce", "brand", "ridicule", "deride", "lambaste", "berate",
+            "scold", "tout", "applaud", "blame", "liken", "compare",
         ]
         var forms = Set<String>()
         for base in regular {
@@ -37,7 +40,7 @@ enum Lexicon {
             "admit", "admits", "admitted", "admitting", "quip", "quips", "quipped", "quipping", "rebut",
             "rebuts", "rebutted", "testify", "testifies", "testified", "testifying", "specify", "specifies",
             "specified", "specifying", "read", "reads", "begin", "began", "begins", "snap", "snaps", "snapped",
-            "put", "puts", "go", "went", "goes", "according",
+            "put", "puts", "go", "went", "goes", "according", "refer", "refers", "referred", "referring",
         ]
         forms.formUnion(irregular)
         // Words whose regular forms collide with common non-speech uses next to quotes.
@@ -218,6 +221,19 @@ enum Lexicon {
         "again", "repeatedly", "recently", "publicly", "separately", "already", "never", "reportedly",
         "often", "always", "first", "last", "just", "still", "had", "been", "being", "not", "n't", "too",
         "himself", "herself", "themselves", "itself", "now", "yesterday", "today", "tonight",
+    ]
+
+    /// Modals and "to": before a reporting verb that an infinitive follows ("will continue to be"),
+    /// the verb is not reporting speech.
+    static let modalsAndTo: Set<String> = ["will", "would", "could", "should", "might", "may", "can", "must", "to", "shall"]
+
+    static let malePronouns: Set<String> = ["he", "his", "him", "himself"]
+    static let femalePronouns: Set<String> = ["she", "her", "hers", "herself"]
+
+    /// The finite auxiliaries among ``auxiliaries``: a word they follow is a subject ("Texas has said").
+    static let finiteAuxiliaries: Set<String> = [
+        "has", "have", "had", "was", "were", "is", "are", "would", "will", "could", "should", "might", "may",
+        "can", "did", "does", "do",
     ]
 
     /// Words that may follow a reporting verb when the attribution closes the sentence.

@@ -4,8 +4,10 @@
 
 /// Who a noun phrase names, before resolution against the article's context.
 enum Mention {
-    /// A person's name with titles stripped, and the gender a title gave ("Mrs.", "Mr.") if any.
-    case person(String, NameRegistry.Gender?)
+    /// A person's name with titles stripped, the gender a title gave ("Mrs.", "Mr.") if any, and
+    /// whether a title or role stood before it ("Sen. Cruz", "lawyer Ann Ruiz"): evidence that a
+    /// single word names a person.
+    case person(String, NameRegistry.Gender?, titled: Bool = false)
     /// A subject pronoun, lowercased (one of `Lexicon.pronouns`).
     case pronoun(String)
     /// An institution or unnamed source ("the ministry", "a senior NATO diplomat"), as written.

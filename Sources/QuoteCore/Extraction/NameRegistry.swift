@@ -1,10 +1,20 @@
 /// The people an article names, so that "Hegseth", "Mr. Hegseth" or "Secretary Hegseth" resolve to the
-/// fullest form the article uses ("Pete Hegseth").
+/// fullest form the article uses ("Pete Hegseth"), and what is known of each one's gender.
+///
+/// A gender is learned from the article itself (a title: "Mrs.", "Mr."; a pronoun that stands for the
+/// person: "Alex Morgan said her team …"), else guessed from the first name (``FirstNames``); what the
+/// article says outranks the guess.
 struct NameRegistry {
     enum Gender { case male, female }
 
     private var bySurname: [String: [String]] = [:]
-    private(set) var genders: [String: Gender] = [:]
+    /// Single words the article gives a title or role somewhere ("Sen. Cruz", "lawyer Ruiz").
+    private var titledWords: Set<String> = []
+    /// Words the article also writes in lowercase ("later", "still", "hope"): common words, whatever
+    /// a name table says of them.
+    var commonWords: Set<String> = []
+    /// Gender by lower-cased full name, and whether the article said so (else the first name did).
+    private var genders: [String: (gender: Gender, stated: Bool)] = [:]
 
     static func words(_ name: String) -> [Substring] { name.split(separator: " ") }
 
@@ -15,21 +25,60 @@ struct NameRegistry {
         return parts.last.map { $0.lowercased() }
     }
 
-    mutating func register(_ name: String, gender: Gender?) {
+    /// The gender the first-name table gives a full name ("Clara Diaz": female), nil for one word or
+    /// a first name of either gender.
+    static func guessedGender(of name: String) -> Gender? {
+        let parts = words(name)
+        guard parts.count > 1, let first = parts.first else { return nil }
+        switch FirstNames.table[first.lowercased()] {
+        case "m": return .male
+        case "f": return .female
+        default: return nil
+        }
+    }
+
+    mutating func register(_ name: String, gender: Gender?, titled: Bool = false) {
         guard let key = Self.surnameKey(name) else { return }
+        if titled && !name.contains(" ") { titledWords.insert(key) }
         var list = bySurname[key] ?? []
         if !list.contains(name) { list.append(name) }
         bySurname[key] = list
-        if let gender { genders[name.lowercased()] = gender }
+        if let gender {
+            learn(gender: gender, for: name)
+        } else if genders[name.lowercased()] == nil, let guessed = Self.guessedGender(of: name) {
+            genders[name.lowercased()] = (guessed, false)
+        }
     }
 
     func knows(_ surname: String) -> Bool { bySurname[surname.lowercased()] != nil }
 
-    mutating func learn(gender: Gender, for name: String) {
-        if genders[name.lowercased()] == nil { genders[name.lowercased()] = gender }
+    /// Whether `word` alone can name a person: it is the surname of a name of two or more words the
+    /// article uses ("Hegseth" when it names "Pete Hegseth"), the article gives it a title somewhere
+    /// ("Sen. Cruz"), or it is a first name ("Hillary") or a frequent surname ("Rubio").
+    func vouchesFor(_ word: String) -> Bool {
+        let key = word.lowercased()
+        if bySurname[key]?.contains(where: { $0.contains(" ") }) ?? false || titledWords.contains(key) { return true }
+        // The name tables hold common words too ("Later", "Still", "Will"): not when the article
+        // uses the word in lowercase, or it is a function word.
+        guard !commonWords.contains(key), !Lexicon.stopCaps.contains(key), !Lexicon.introWords.contains(key),
+              !Lexicon.auxiliaries.contains(key), !Lexicon.determiners.contains(key)
+        else { return false }
+        return FirstNames.table[key] != nil || Surnames.table.contains(key)
     }
 
-    func gender(of name: String) -> Gender? { genders[name.lowercased()] }
+    /// Records what the article says of a person's gender; it replaces a guess, not an earlier statement.
+    mutating func learn(gender: Gender, for name: String) {
+        let key = name.lowercased()
+        if let known = genders[key], known.stated { return }
+        genders[key] = (gender, true)
+    }
+
+    /// Records a gender only when nothing is known yet (a pronoun that may stand for someone else).
+    mutating func assume(gender: Gender, for name: String) {
+        if genders[name.lowercased()] == nil { genders[name.lowercased()] = (gender, true) }
+    }
+
+    func gender(of name: String) -> Gender? { genders[name.lowercased()]?.gender }
 
     /// The longest registered name that ends with `name`'s words (first seen wins a tie).
     func fullName(for name: String) -> String {
