@@ -232,13 +232,16 @@ import Testing
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.timeZone = TimeZone(identifier: "GMT")
         formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss 'GMT'"
-        let now = formatter.string(from: Date().addingTimeInterval(1))
+        // The response's Date is the document's Last-Modified: modified in the second it was served.
+        let now = formatter.string(from: Date())
         let quoted = "<p>President Donald Trump spoke.</p><p>“NATO countries should spend 5% of GDP on defence,” Trump said.</p>"
-        server.route("/rss.xml", TestRoute(body: Array(rss([("g1", "https://example.org/a", quoted)]).utf8), lastModified: now))
+        server.route("/rss.xml", TestRoute(
+            headers: [("Date", now)], body: Array(rss([("g1", "https://example.org/a", quoted)]).utf8), lastModified: now))
         let feed = FeedConfig(id: "wire", url: server.url("/rss.xml"))
         #expect(try await harness.refresh(feed).events.map(\.type) == [.quoteNew])
         server.route("/rss.xml", TestRoute(
-            body: Array(rss([("g1", "https://example.org/a", quoted.replacingOccurrences(of: "5%", with: "3.5%"))]).utf8), lastModified: now))
+            headers: [("Date", now)], body: Array(rss([("g1", "https://example.org/a", quoted.replacingOccurrences(of: "5%", with: "3.5%"))]).utf8),
+            lastModified: now))
         #expect(try await harness.refresh(feed).events.map(\.type) == [.quoteEdited, .claimChanged])
         #expect(server.requests.last?.headers["if-modified-since"] == nil)
     }
