@@ -74,7 +74,56 @@ struct ArticleAnalysis {
                 if !resolution.isEmpty { colonIntroduction = resolution }
             }
         }
+        attributeHeadlines()
         return quotes()
+    }
+
+    // MARK: - Headlines
+
+    /// A headline quote ("Senator Says Plan Is ‘Reckless’") is spoken by the person the headline
+    /// names as saying it, else by whoever the body quotes in the same words, else by the person the
+    /// body is about (its first person speaker or subject).
+    private mutating func attributeHeadlines() {
+        for (sentenceIndex, sentence) in text.sentences.enumerated() where text.isHeadline[sentenceIndex] {
+            let quotes = sentence.filter { text.tokens[$0].kind == .quote }.map { text.tokens[$0].quote }.filter { text.quoteRanges[$0] != nil }
+            guard !quotes.isEmpty else { continue }
+            var named = text.headlineSpeaker(inSentence: sentenceIndex).map { context.resolve($0) }
+            if named?.speaker == nil { named = nil }
+            for quoteIndex in quotes where !classifier.isNamingOrTitle(quoteIndex) {
+                if let named {
+                    attributions[quoteIndex].attribute(to: named, .sentence)
+                } else if let speaker = bodySpeaker(quoting: quoteIndex) ?? firstBodyPerson() {
+                    attributions[quoteIndex].attribute(to: speaker, .context)
+                }
+            }
+        }
+    }
+
+    /// The speaker of a quote outside the headlines whose words hold quote `quoteIndex`'s.
+    private func bodySpeaker(quoting quoteIndex: Int) -> Mention.Resolution? {
+        guard let range = text.quoteRanges[quoteIndex] else { return nil }
+        let words = " " + TextNormalizer.normalizedString(text.string(range)) + " "
+        for (other, otherRange) in text.quoteRanges.enumerated() where other != quoteIndex {
+            guard let otherRange, !text.isHeadline[text.sentenceOf[text.tokenOfQuote[other]]],
+                  let speaker = attributions[other].resolution, speaker.speaker != nil
+            else { continue }
+            if (" " + TextNormalizer.normalizedString(text.string(otherRange)) + " ").contains(words) { return speaker }
+        }
+        return nil
+    }
+
+    /// The first person the body quotes or makes a sentence's subject.
+    private mutating func firstBodyPerson() -> Mention.Resolution? {
+        for (sentenceIndex, sentence) in text.sentences.enumerated() where !text.isHeadline[sentenceIndex] {
+            for k in sentence where text.tokens[k].kind == .quote {
+                if let speaker = attributions[text.tokens[k].quote].resolution, speaker.speaker != nil { return speaker }
+            }
+            if let subject = subjects[sentenceIndex], case .person = subject {
+                let resolution = context.resolve(subject)
+                if resolution.speaker != nil { return resolution }
+            }
+        }
+        return nil
     }
 
     // MARK: - First pass, sentence by sentence
@@ -132,6 +181,18 @@ struct ArticleAnalysis {
             }
         }
         let short = classifier.isShort(quoteIndex)
+        // A quote inside narration is speech when a speaker is in reach: a reporting verb anywhere in
+        // its sentence ("…has been “arbitrarily detained”, the rights group says"), else the person
+        // the sentence is about ("Clinton decried the GOP for “turning its back”").
+        if !classifier.isNamingOrTitle(quoteIndex), let mention = speakerInReach(ofQuote: quoteToken, sentence: sentenceIndex) {
+            let resolution = context.resolve(mention)
+            if !resolution.isEmpty {
+                attributions[quoteIndex].attribute(to: resolution, .sentence)
+                paragraph.narratedSpeaker = resolution
+                if !short { paragraph.latestSpeaker = resolution }
+                return
+            }
+        }
         var inherited: Mention.Resolution?
         if quoteToken == paragraph.startToken, let colonIntroduction { inherited = colonIntroduction }
         if inherited == nil { inherited = short ? paragraph.narratedSpeaker : paragraph.latestSpeaker }
@@ -142,6 +203,12 @@ struct ArticleAnalysis {
         if let inherited {
             attributions[quoteIndex].attribute(to: inherited, .context)
             if !short { paragraph.latestSpeaker = inherited }
+            return
+        }
+        // With nobody to inherit from, a source the sentence is about: "Critics have long mocked …".
+        if !classifier.isNamingOrTitle(quoteIndex), let subject = subjects[sentenceIndex], case .group = subject,
+           subjectEnds[sentenceIndex] <= quoteToken {
+            attributions[quoteIndex].attribute(to: context.resolve(subject), .sentence)
         }
     }
 
@@ -163,6 +230,16 @@ struct ArticleAnalysis {
             return (mention, true)
         }
         return nil
+    }
+
+    /// For a quote that no attribution names: the speaker of a reporting verb elsewhere in its
+    /// sentence, else the sentence's subject when it comes before the quote and is a person (a
+    /// source subject counts only when nobody can be inherited: "Instead, banks must show ‘real’
+    /// restraint" is still the paragraph's speaker talking).
+    private func speakerInReach(ofQuote quoteToken: Int, sentence sentenceIndex: Int) -> Mention? {
+        if let mention = text.indirectSpeaker(inSentence: sentenceIndex, sentenceSubject: subjects[sentenceIndex]) { return mention }
+        guard let subject = subjects[sentenceIndex], subjectEnds[sentenceIndex] <= quoteToken, case .person = subject else { return nil }
+        return subject
     }
 
     // MARK: - Second pass, per paragraph

@@ -7,8 +7,15 @@
 extension ArticleText {
     // MARK: - Name runs
 
-    /// End (exclusive) of the run of capitalized name words starting at `i`.
+    /// End (exclusive) of the run of capitalized name words starting at `i`; in a headline, of the
+    /// name it starts with (``headlineNameEnd(_:_:)``).
     func capRunForward(_ i: Int) -> Int {
+        let end = wholeCapRunForward(i)
+        guard i < sentenceOf.count, sentenceOf[i] < isHeadline.count, isHeadline[sentenceOf[i]], end - i > 1 else { return end }
+        return headlineNameEnd(i, end)
+    }
+
+    private func wholeCapRunForward(_ i: Int) -> Int {
         var j = i
         while j < tokens.count {
             let token = tokens[j]
@@ -82,7 +89,7 @@ extension ArticleText {
                 || (k == a && isSentenceStart(a) && k + 1 < b && lowercaseWords.contains(word))
                 || Lexicon.titles.contains(word) && k + 1 < b && !(k + 1..<b).allSatisfy({ Lexicon.nameSuffixes.contains(tokens[$0].lower) })
             guard strip else { break }
-            if Lexicon.titles.contains(word) { titles.append(word) }
+            if Lexicon.titles.contains(word) && !Lexicon.stopCaps.contains(word) { titles.append(word) }
             k += 1
         }
         let from = precededByThe ? a - 1 : a
@@ -137,8 +144,8 @@ extension ArticleText {
             a -= 1
             steps += 1
         }
-        // "a spokesperson for the ministry"
-        if a - 2 >= lowerBound, ["for", "of", "at"].contains(tokens[a - 1].lower), let (_, a2) = groupBackward(a - 2, notBefore: lowerBound) { a = a2 }
+        // "a spokesperson for the ministry", "a joint statement from the agencies"
+        if a - 2 >= lowerBound, ["for", "of", "at", "from"].contains(tokens[a - 1].lower), let (_, a2) = groupBackward(a - 2, notBefore: lowerBound) { a = a2 }
         return (.group(slice(a, j + 1), plural: Lexicon.pluralSources.contains(tokens[j].lower)), a)
     }
 

@@ -81,6 +81,8 @@ extension ArticleText {
                 continue
             }
             if token.isWord && !token.isCap {
+                // "…,” Sessions said as he launched the vote": a subordinate clause follows a closed attribution.
+                if k > e, Lexicon.subordinators.contains(token.lower) { return true }
                 if token.lower == "that" || Lexicon.negations.contains(token.lower) { return false }
                 if ["it", "he", "she", "they", "we", "i", "there"].contains(token.lower) { return false }
                 if k == e && !objectVerb {
@@ -209,6 +211,28 @@ extension ArticleText {
                 }
             }
             k += 1
+        }
+        return nil
+    }
+
+    /// Who speaks the quotes of a headline: the name before a colon that opens it ("Alvarez: Budget
+    /// ‘A Gamble’"), else the subject of a capitalized reporting verb ("Okafor Says Rates …",
+    /// "…, Minister Warns"); nil when the headline names neither. A subject that is only a role
+    /// ("Senator Says …") comes back as a group: the caller looks for the person in the body.
+    func headlineSpeaker(inSentence sentenceIndex: Int) -> Mention? {
+        let sentence = sentences[sentenceIndex]
+        var i = sentence.lowerBound
+        while i < sentence.upperBound && tokens[i].kind != .word { i += 1 }
+        if i < sentence.upperBound, tokens[i].isCapWord {
+            let e = capRunForward(i)
+            if e < sentence.upperBound, tokens[e].text == ":", let mention = analyzeRun(i, e) { return mention }
+        }
+        for k in sentence where k > sentence.lowerBound && tokens[k].isCapWord && Lexicon.speechVerbs.contains(tokens[k].lower)
+            && !tokens[k].lower.hasSuffix("ing") {
+            guard tokens[k - 1].isCapWord else { continue }
+            let start = capRunBackward(k - 1, notBefore: sentence.lowerBound)
+            if let mention = analyzeRun(start, k) { return mention }
+            return .group(slice(start, k), plural: false)
         }
         return nil
     }

@@ -25,6 +25,12 @@ struct ArticleText {
     /// Every word the article writes in lowercase somewhere ("Hope" opening a sentence is no name
     /// when "hope" appears too).
     private(set) var lowercaseWords: Set<String> = []
+    /// Whether each sentence is set in title case or capitals (a headline: "Glenn Beck Blasts Drudge
+    /// for ‘Boasters’"), where a run of capitalized words is no name by itself.
+    private(set) var isHeadline: [Bool] = []
+    /// The full names (two words or more) the article's other sentences give people, lower-cased:
+    /// in a headline, a name is the longest of them that starts a capitalized run.
+    private(set) var bodyNames: Set<String> = []
 
     init(scalars: [Unicode.Scalar], tokens: [Token], spans: [QuoteMarkScanner.MarkSpan]) {
         self.scalars = scalars
@@ -33,6 +39,45 @@ struct ArticleText {
         prepareQuotes()
         for token in tokens where token.isWord && !token.isCap { lowercaseWords.insert(token.lower) }
         segmentSentences()
+        markHeadlines()
+    }
+
+    /// Marks the headline sentences (at least four words, nine in ten of the longer ones
+    /// capitalized) and collects the full names of the others.
+    private mutating func markHeadlines() {
+        var headlines: [Bool] = []
+        for sentence in sentences {
+            let words = sentence.filter { tokens[$0].isWord && !Lexicon.stopCaps.contains(tokens[$0].lower) }
+            let capitalized = words.filter { tokens[$0].isCap }.count
+            headlines.append(words.count >= 4 && capitalized * 10 >= words.count * 9)
+        }
+        var names: Set<String> = []
+        for (index, sentence) in sentences.enumerated() where !headlines[index] {
+            var k = sentence.lowerBound
+            while k < sentence.upperBound {
+                guard tokens[k].isCapWord else { k += 1; continue }
+                let e = min(capRunForward(k), sentence.upperBound)
+                if case .person(let name, _, _)? = analyzeRun(k, e), name.contains(" ") { names.insert(name.lowercased()) }
+                k = max(e, k + 1)
+            }
+        }
+        isHeadline = headlines
+        bodyNames = names
+    }
+
+    /// In a headline, where a capitalized run starting at `i` and ending at `end` names someone: the
+    /// longest full name of the body it starts with ("Glenn Beck" of "Glenn Beck Blasts Drudge"),
+    /// else a first name and the word after it, else the first word.
+    func headlineNameEnd(_ i: Int, _ end: Int) -> Int {
+        var best: Int?
+        var name = ""
+        for k in i..<end {
+            name += (k > i ? " " : "") + tokens[k].lower
+            if k > i && bodyNames.contains(name) { best = k + 1 }
+        }
+        if let best { return best }
+        if end - i >= 2, FirstNames.table[tokens[i].lower] != nil { return i + 2 }
+        return i + 1
     }
 
     // MARK: - Small helpers

@@ -23,6 +23,10 @@ struct DiscourseContext {
     /// narration uses alone.
     init(registeringPeopleIn text: ArticleText) {
         registry.commonWords = text.lowercaseWords
+        for (k, token) in text.tokens.enumerated() where token.isCapWord {
+            registry.capitalizedCounts[token.lower, default: 0] += 1
+            if !text.isSentenceStart(k) { registry.midSentenceWords.insert(token.lower) }
+        }
         register(text, quoted: false)
         let inner = text.quoteRanges.compactMap { $0 }
         guard !inner.isEmpty else { return }

@@ -25,6 +25,8 @@ enum Lexicon {
             // Evaluations that quote their words: "mocked the stadium as a “white elephant”".
             "chant", "mock", "chide", "decry", "denounce", "brand", "ridicule", "deride", "lambaste", "berate",
             "scold", "tout", "applaud", "blame", "liken", "compare",
+            // Manner of saying: "“This is fantastic!” beamed Donald Hartley".
+            "beam", "smile", "grin", "chuckle", "cheer", "wail", "sob", "bellow", "boom", "chirp", "snarl", "hiss",
         ]
         var forms = Set<String>()
         for base in regular {
@@ -131,6 +133,20 @@ enum Lexicon {
         "afghanistan", "yemen", "jordan", "libya", "sudan", "ethiopia", "nigeria", "kenya", "vietnam",
         "indonesia", "philippines", "thailand", "malaysia", "singapore", "romania", "bulgaria", "serbia",
         "belarus", "georgia", "armenia", "azerbaijan", "kazakhstan", "hamas", "hezbollah", "congress",
+        // US states (the two-word ones by their distinctive word).
+        "alabama", "alaska", "arizona", "arkansas", "california", "colorado", "connecticut", "delaware", "florida",
+        "hawaii", "idaho", "illinois", "indiana", "iowa", "kansas", "kentucky", "louisiana", "maine", "maryland",
+        "massachusetts", "michigan", "minnesota", "mississippi", "missouri", "montana", "nebraska", "nevada",
+        "hampshire", "jersey", "ohio", "oklahoma", "oregon", "pennsylvania", "tennessee", "texas", "utah",
+        "vermont", "virginia", "wisconsin", "wyoming", "carolina", "dakota",
+    ]
+
+    /// News outlets and platforms that are quoted as speakers ("Politico reported"): never people.
+    static let outlets: Set<String> = [
+        "politico", "reuters", "bloomberg", "breitbart", "axios", "cnn", "msnbc", "fox", "nbc", "abc", "cbs", "npr",
+        "pbs", "bbc", "ap", "upi", "afp", "haaretz", "propublica", "vox", "slate", "salon", "buzzfeed", "huffpost",
+        "newsweek", "forbes", "wikileaks", "twitter", "facebook", "instagram", "youtube", "google", "tass", "xinhua",
+        "al-jazeera", "aljazeera", "telegraph", "guardian", "economist", "politifact", "gallup", "quinnipiac",
     ]
 
     static let nationalities: Set<String> = [
@@ -142,6 +158,7 @@ enum Lexicon {
         "western", "eastern", "northern", "southern", "republican", "democratic", "democrat", "conservative",
         "liberal", "taiwanese", "lebanese", "venezuelan", "argentine", "cuban", "nigerian", "kenyan",
         "vietnamese", "indonesian", "filipino", "thai", "romanian", "serbian", "belarusian", "georgian",
+        "latin", "muslim", "christian", "jewish", "catholic", "evangelical", "hispanic", "latino", "latina",
         "federal", "local", "regional", "top", "veteran", "longtime", "then", "new", "incoming", "outgoing",
     ]
 
@@ -189,6 +206,14 @@ enum Lexicon {
         "club", "ruling", "verdict", "release", "memo", "post", "website", "newspaper", "broadcaster",
         "operator", "manufacturer", "airline", "carrier", "hospital", "university", "school", "district",
         "city", "state", "county", "prosecution", "defence", "defense", "judges", "panel", "jury", "inquiry",
+        // Documents and messages that say things: "the ad concludes that Trump is too “reckless”".
+        "ad", "ads", "advertisement", "commercial", "poll", "polls", "editorial", "email", "emails", "tweet",
+        "tweets", "message", "transcript", "petition", "lawsuit", "complaint", "indictment", "resolution",
+        "platform", "announcement", "speech",
+        // Institutions in the plural: "a joint statement from the agencies".
+        "agencies", "departments", "ministries", "companies", "firms", "governments", "groups", "organizations",
+        "organisations", "parties", "campaigns", "committees", "councils", "courts", "unions", "banks", "embassies",
+        "hospitals", "universities", "schools", "authorities", "statements", "reports", "documents",
     ]
 
     static let pluralSources: Set<String> = [
@@ -199,6 +224,9 @@ enum Lexicon {
         "members", "executives", "regulators", "ministers", "senators", "leaders", "negotiators", "envoys",
         "teachers", "students", "parents", "workers", "employees", "victims", "farmers", "voters", "managers",
         "owners", "players", "fans", "insiders", "representatives", "judges",
+        "agencies", "departments", "ministries", "companies", "firms", "governments", "groups", "organizations",
+        "organisations", "parties", "campaigns", "committees", "councils", "courts", "unions", "banks", "embassies",
+        "hospitals", "universities", "schools", "statements", "reports", "documents",
     ]
 
     static let determiners: Set<String> = [
@@ -226,6 +254,9 @@ enum Lexicon {
     /// Modals and "to": before a reporting verb that an infinitive follows ("will continue to be"),
     /// the verb is not reporting speech.
     static let modalsAndTo: Set<String> = ["will", "would", "could", "should", "might", "may", "can", "must", "to", "shall"]
+
+    /// Words that open a subordinate clause: after a reporting verb and its tail, the attribution has ended.
+    static let subordinators: Set<String> = ["as", "when", "while", "before", "after", "because", "since", "although", "though", "whereas", "if"]
 
     static let malePronouns: Set<String> = ["he", "his", "him", "himself"]
     static let femalePronouns: Set<String> = ["she", "her", "hers", "herself"]
@@ -256,6 +287,7 @@ enum Lexicon {
         "magazine", "newspaper", "paper", "study", "bill", "act", "campaign", "game", "title", "headline",
         "titled", "entitled", "manifesto", "speech", "lecture", "blog", "newsletter", "anthology", "collection",
         "biography", "autobiography", "trilogy", "franchise", "sequel", "video", "ballad", "hymn", "anthem",
+        "hit", "hits", "tune", "record", "slogan",
     ]
 
     /// Words right before a quote that mark it as a term, not speech.

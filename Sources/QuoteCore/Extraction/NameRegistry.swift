@@ -13,6 +13,10 @@ struct NameRegistry {
     /// Words the article also writes in lowercase ("later", "still", "hope"): common words, whatever
     /// a name table says of them.
     var commonWords: Set<String> = []
+    /// Capitalized words the article writes somewhere other than at a sentence's start.
+    var midSentenceWords: Set<String> = []
+    /// How often the article writes each capitalized word.
+    var capitalizedCounts: [String: Int] = [:]
     /// Gender by lower-cased full name, and whether the article said so (else the first name did).
     private var genders: [String: (gender: Gender, stated: Bool)] = [:]
 
@@ -52,18 +56,43 @@ struct NameRegistry {
 
     func knows(_ surname: String) -> Bool { bySurname[surname.lowercased()] != nil }
 
-    /// Whether `word` alone can name a person: it is the surname of a name of two or more words the
-    /// article uses ("Hegseth" when it names "Pete Hegseth"), the article gives it a title somewhere
-    /// ("Sen. Cruz"), or it is a first name ("Hillary") or a frequent surname ("Rubio").
+    /// Whether `word` alone can name a person. Yes when it is the surname of a name of two or more
+    /// words the article uses ("Hegseth" when it names "Pete Hegseth") or the article gives it a title
+    /// somewhere ("Sen. Cruz"). No when the article also writes it in lowercase ("Later", "Growth"), it
+    /// is a function word, a place, a people or an organisation ("Texas", "Americans", "Politico"), or
+    /// it only ever opens a sentence ("Hours later, …"). Else yes: a first name ("Hillary"), a
+    /// frequent surname ("Rubio"), or a name-like word the article uses more than once, in
+    /// mid-sentence too ("Obama"; a brand named once, "Volkswagen said", stays a source).
     func vouchesFor(_ word: String) -> Bool {
         let key = word.lowercased()
         if bySurname[key]?.contains(where: { $0.contains(" ") }) ?? false || titledWords.contains(key) { return true }
-        // The name tables hold common words too ("Later", "Still", "Will"): not when the article
-        // uses the word in lowercase, or it is a function word.
         guard !commonWords.contains(key), !Lexicon.stopCaps.contains(key), !Lexicon.introWords.contains(key),
               !Lexicon.auxiliaries.contains(key), !Lexicon.determiners.contains(key)
         else { return false }
-        return FirstNames.table[key] != nil || Surnames.table.contains(key)
+        if FirstNames.table[key] != nil || Surnames.table.contains(key) { return true }
+        let singular = key.hasSuffix("s") ? String(key.dropLast()) : key
+        if Lexicon.places.contains(key) || Lexicon.outlets.contains(key) || Lexicon.orgWords.contains(key)
+            || Lexicon.nationalities.contains(key) || Lexicon.nationalities.contains(singular) || Lexicon.sourceHeads.contains(key)
+            || Lexicon.titles.contains(key) || key.hasSuffix("ans") || key.hasSuffix("ists")
+            || (key != singular && bySurname[singular] != nil) || Self.isCamelCase(word) {
+            return false
+        }
+        return midSentenceWords.contains(key) && (capitalizedCounts[key] ?? 0) >= 2 && word.unicodeScalars.contains { $0.properties.isLowercase }
+    }
+
+    /// A capital after three lowercase letters or more ("ReganBooks", "OpenDoorsNice"): a brand or
+    /// a hashtag, not a surname ("McCain", "MacArthur", "DeMarco" are names).
+    static func isCamelCase(_ word: String) -> Bool {
+        var lowercaseRun = 0
+        for scalar in word.unicodeScalars {
+            if scalar.properties.isUppercase {
+                if lowercaseRun >= 3 { return true }
+                lowercaseRun = 0
+            } else if scalar.properties.isLowercase {
+                lowercaseRun += 1
+            }
+        }
+        return false
     }
 
     /// Records what the article says of a person's gender; it replaces a guess, not an earlier statement.

@@ -44,6 +44,12 @@ struct QuoteClassifier {
     /// `.title` after "titled" or a work noun with a title-case quote, `.scare` after a naming cue
     /// ("so-called", "dubbed", "the term", "call it"), else `.speech` when `attributed`, else `.scare`
     /// for a short quote and `.speech` for a longer one.
+    /// Whether the words before quote `quoteIndex` make it a title or a term whatever its
+    /// attribution ("titled", "so-called", "the word", "call it").
+    func isNamingOrTitle(_ quoteIndex: Int) -> Bool {
+        kind(quoteIndex, attributed: true) != .speech
+    }
+
     func kind(_ quoteIndex: Int, attributed: Bool) -> Quote.Kind {
         let tokens = text.tokens
         let quoteToken = text.tokenOfQuote[quoteIndex]
@@ -58,6 +64,11 @@ struct QuoteClassifier {
         if back.prefix(2).contains(where: { $0 == "titled" || $0 == "entitled" }) { return .title }
         if titleCase && back.prefix(4).contains(where: Lexicon.workNouns.contains) { return .title }
         let naming: Bool = {
+            // "a group called the “Free Streets Alliance”": the article before the quote is part of the name.
+            let shifted = back.first.map { ["the", "a", "an"].contains($0) } == true && back.count > 1 && ["called", "named"].contains(back[1])
+            let back = shifted ? Array(back.dropFirst()) : back
+            // The word before "called" (a name there makes it "Smith called ‘…’", an evaluation).
+            let beforeVerb = quoteToken - (shifted ? 3 : 2)
             guard let previous = back.first else { return false }
             if ["so-called", "dubbed", "nicknamed", "termed", "christened", "self-styled", "self-described",
                 "alleged", "supposed", "quote-unquote"].contains(previous) { return true }
@@ -68,7 +79,7 @@ struct QuoteClassifier {
             if ["called", "named"].contains(previous), back.count > 1 {
                 let before = back[1]
                 return !Lexicon.pronouns.contains(before) && !["him", "her", "them", "it", "me", "us", "what", "who", "has", "had", "have", "was", "once"].contains(before)
-                    && !(quoteToken >= 2 && tokens[quoteToken - 2].isCap)
+                    && !(beforeVerb >= 0 && tokens[beforeVerb].isCap)
             }
             // Naming an object: "locals call the building “the old mill”", "fans dubbed him “the Wall”".
             // Present-tense "call" is habitual naming; past "called X ‘reckless’" stays an evaluation.
