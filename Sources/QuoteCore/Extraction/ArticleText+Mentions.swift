@@ -93,8 +93,13 @@ extension ArticleText {
             k += 1
         }
         let from = precededByThe ? a - 1 : a
-        // "Latin American", "South African": a people, not a person.
+        // "Latin American", "South African": a people, not a person; "Los Angeles-based": a description.
         if k < b && Lexicon.nationalities.contains(tokens[b - 1].bare) { return .group(slice(from, b), plural: false) }
+        if let dash = tokens[b - 1].text.lastIndex(of: "-"), tokens[b - 1].text[tokens[b - 1].text.index(after: dash)...].first?.isLowercase == true {
+            return .group(slice(from, b), plural: false)
+        }
+        // A run in capitals ("DOESN’T INCREASE EXPECTATIONS"): a heading, not a name.
+        if b - k >= 2 && (k..<b).allSatisfy({ !tokens[$0].text.unicodeScalars.contains { $0.properties.isLowercase } }) { return nil }
         if k >= b {
             guard !titles.isEmpty || (0..<b - a).contains(where: { _ in isAcronym(tokens[b - 1]) }) else {
                 return (b - a == 1 && (Lexicon.places.contains(tokens[a].bare))) ? .group(slice(from, b), plural: false) : nil
@@ -108,7 +113,7 @@ extension ArticleText {
             return .group(slice(from, b), plural: false)
         }
         if (k..<b).allSatisfy({ Lexicon.stopCaps.contains(tokens[$0].bare) }) { return nil }
-        if b - k == 1 && Lexicon.sourceHeads.contains(tokens[k].bare) && titles.isEmpty {
+        if b - k == 1 && (Lexicon.sourceHeads.contains(tokens[k].bare) || Lexicon.officeTitles.contains(tokens[k].bare)) && titles.isEmpty {
             return .group(slice(from, b), plural: Lexicon.pluralSources.contains(tokens[k].bare))
         }
         var gender: NameRegistry.Gender?
@@ -294,10 +299,23 @@ extension ArticleText {
         // "Anthony Anton, president of the Restaurant Association stated": a name after "of" is
         // inside the appositive; the subject is the name the sentence opens with.
         if tokens[j].isCapWord {
-            let start = capRunBackward(j, notBefore: lowerBound)
-            var before = start - 1
+            // "Archbishop Aris Shirvanian of the Armenian Patriarchate of Jerusalem told": the head of
+            // the chain of "of" phrases is the subject.
+            var start = capRunBackward(j, notBefore: lowerBound)
+            var chained = false
+            while true {
+                var before = start - 1
+                if before >= lowerBound, Lexicon.determiners.contains(tokens[before].lower) { before -= 1 }
+                guard before - 1 >= lowerBound, ["of", "for", "at", "from", "with", "in"].contains(tokens[before].lower),
+                      tokens[before - 1].isCapWord, !tokens[before - 1].possessive
+                else { break }
+                start = capRunBackward(before - 1, notBefore: lowerBound)
+                chained = true
+                if let head = analyzeRun(start, before), case .person = head { return head }
+            }
+            var before = capRunBackward(j, notBefore: lowerBound) - 1
             if before >= lowerBound, Lexicon.determiners.contains(tokens[before].lower) { before -= 1 }
-            if before >= lowerBound, ["of", "for", "at", "from", "with", "in"].contains(tokens[before].lower),
+            if chained || (before >= lowerBound && ["of", "for", "at", "from", "with", "in"].contains(tokens[before].lower)),
                let opening = openingName(from: lowerBound, before: start) {
                 return opening
             }

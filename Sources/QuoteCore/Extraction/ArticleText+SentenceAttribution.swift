@@ -114,11 +114,14 @@ extension ArticleText {
     /// "Hegseth said: “…”", "He dismissed the idea as ‘…’", "…, stating, ‘…’", "According to X, … ‘…’".
     /// `sentenceSubject` speaks for a participle or a coordinated verb ("…, stating, ‘…’").
     func beforeAttribution(_ quoteToken: Int, sentenceStart lowerBound: Int, sentenceSubject: Mention?) -> Mention? {
-        // Headline style: "Hegseth: ‘Europe must lead’" — a bare name and a colon.
-        if quoteToken - 2 >= lowerBound, tokens[quoteToken - 1].text == ":", tokens[quoteToken - 2].isCapWord,
-           capRunBackward(quoteToken - 2, notBefore: lowerBound) == lowerBound,
-           let mention = analyzeRun(lowerBound, quoteToken - 1) {
-            return mention
+        // Headline style: "Hegseth: ‘Europe must lead’" — a bare name and a colon; and a full name
+        // before a colon anywhere ("… IN OTHER STATES - Michael P. McDonald: “…”").
+        if quoteToken - 2 >= lowerBound, tokens[quoteToken - 1].text == ":", tokens[quoteToken - 2].isCapWord {
+            let start = capRunBackward(quoteToken - 2, notBefore: lowerBound)
+            if let mention = analyzeRun(start, quoteToken - 1) {
+                if start == lowerBound { return mention }
+                if case .person(let name, _, _) = mention, name.contains(" ") { return mention }
+            }
         }
         var j = quoteToken - 1
         var steps = 0

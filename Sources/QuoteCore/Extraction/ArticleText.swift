@@ -97,7 +97,10 @@ struct ArticleText {
 
     /// A lowercase reporting verb ("said", "told", "according").
     func isSpeechVerb(_ k: Int) -> Bool {
-        tokens[k].isWord && !tokens[k].isCap && Lexicon.speechVerbs.contains(tokens[k].lower)
+        guard tokens[k].isWord && !tokens[k].isCap else { return false }
+        if Lexicon.speechVerbs.contains(tokens[k].lower) { return true }
+        // "shot back", "fired back", "hit back": a retort.
+        return Lexicon.retortVerbs.contains(tokens[k].lower) && k + 1 < tokens.count && tokens[k + 1].lower == "back"
     }
 
     /// Two or more letters (periods aside), all uppercase or digits: "NATO", "U.S.", "G7".

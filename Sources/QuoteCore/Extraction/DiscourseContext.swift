@@ -25,7 +25,8 @@ struct DiscourseContext {
         registry.commonWords = text.lowercaseWords
         for (k, token) in text.tokens.enumerated() where token.isCapWord {
             registry.capitalizedCounts[token.lower, default: 0] += 1
-            if !text.isSentenceStart(k) { registry.midSentenceWords.insert(token.lower) }
+            let beforeVerb = k + 1 < text.tokens.count && (text.isSpeechVerb(k + 1) || Lexicon.finiteAuxiliaries.contains(text.tokens[k + 1].lower))
+            if !text.isSentenceStart(k) || beforeVerb { registry.midSentenceWords.insert(token.lower) }
         }
         register(text, quoted: false)
         let inner = text.quoteRanges.compactMap { $0 }
@@ -63,9 +64,20 @@ struct DiscourseContext {
             // One capitalized word is a person only when the article vouches for it ("Politico",
             // "Texas" and "Hours" are not; "Hegseth" after "Pete Hegseth" is): else an institution.
             if !full.contains(" ") && !titled && !registry.vouchesFor(full) { return Mention.Resolution(speaker: nil, source: name) }
+            // Two capitalized words are a place or a thing rather than a person when the first is no
+            // first name and the last a word the article writes in lowercase ("East Room", "Trump Leads").
+            if full.contains(" ") && !titled, let first = NameRegistry.words(full).first, let last = NameRegistry.words(full).last,
+               FirstNames.table[first.lowercased()] == nil, registry.commonWords.contains(last.lowercased()) {
+                return Mention.Resolution(speaker: nil, source: name)
+            }
             if let gender { registry.learn(gender: gender, for: full) }
             return Mention.Resolution(speaker: full, source: nil)
         case .group(let description, _):
+            // A place or a word of an organisation that is also the surname of someone the article
+            // names in full ("Israel said" after "Rep. Steve Israel") is that person.
+            if !description.contains(" "), registry.isSurnameOfFullName(description) {
+                return Mention.Resolution(speaker: registry.fullName(for: description), source: nil)
+            }
             return Mention.Resolution(speaker: nil, source: description)
         case .pronoun(let pronoun):
             switch pronoun {
@@ -78,8 +90,9 @@ struct DiscourseContext {
                 registry.learn(gender: want, for: person)
                 return Mention.Resolution(speaker: person, source: nil)
             case "they":
-                if let (group, plural) = lastGroup, plural, lastWasGroup { return Mention.Resolution(speaker: nil, source: group) }
-                return Mention.Resolution(speaker: lastPerson, source: nil)
+                // "They" is a group the article named (people, officials), hardly ever one person.
+                if let (group, plural) = lastGroup, plural { return Mention.Resolution(speaker: nil, source: group) }
+                return Mention.Resolution()
             case "it":
                 if let (group, plural) = lastGroup, !plural { return Mention.Resolution(speaker: nil, source: group) }
                 return Mention.Resolution()

@@ -96,6 +96,17 @@ enum Lexicon {
         "of", "for", "the", "and",
     ]
 
+    /// The titles that name an office alone ("Speaker", "President"), unlike the words that only
+    /// qualify one ("First", "Former", "Deputy").
+    static let officeTitles: Set<String> = [
+        "president", "minister", "secretary", "chancellor", "senator", "representative", "congressman",
+        "congresswoman", "governor", "mayor", "judge", "justice", "director", "chairman", "chairwoman", "chair",
+        "chairperson", "speaker", "leader", "king", "queen", "prince", "princess", "pope", "cardinal", "archbishop",
+        "bishop", "reverend", "admiral", "colonel", "captain", "lieutenant", "commander", "ambassador", "envoy",
+        "spokesman", "spokeswoman", "spokesperson", "attorney", "commissioner", "coach", "officer", "inspector",
+        "superintendent", "detective", "sheriff", "premier", "sheikh", "emir", "sultan", "ayatollah", "founder",
+    ]
+
     static let femaleTitles: Set<String> = [
         "mrs", "ms", "miss", "lady", "queen", "princess", "congresswoman", "chairwoman", "spokeswoman",
         "councilwoman", "assemblywoman", "dame", "baroness",
@@ -258,6 +269,9 @@ enum Lexicon {
     /// Words that open a subordinate clause: after a reporting verb and its tail, the attribution has ended.
     static let subordinators: Set<String> = ["as", "when", "while", "before", "after", "because", "since", "although", "though", "whereas", "if"]
 
+    /// Verbs that report a retort with "back" ("Hillary shot back, “…”").
+    static let retortVerbs: Set<String> = ["shot", "shoots", "shoot", "fired", "fires", "fire", "hit", "hits", "hitting", "firing", "shooting", "pushed", "pushes", "struck", "strikes"]
+
     static let malePronouns: Set<String> = ["he", "his", "him", "himself"]
     static let femalePronouns: Set<String> = ["she", "her", "hers", "herself"]
 
@@ -275,7 +289,7 @@ enum Lexicon {
         "their", "its", "told", "adding", "noting", "saying", "but", "and", "afterward", "afterwards",
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "he", "she", "they",
         "it", "quietly", "firmly", "flatly", "simply", "bluntly", "angrily", "calmly", "softly", "slowly",
-        "him", "them", "me", "us", "you",
+        "him", "them", "me", "us", "you", "back",
     ]
 
     /// Nouns naming a work; a capitalized quote right after one is a title.
@@ -305,6 +319,7 @@ enum Lexicon {
         "with", "without", "under", "amid", "by", "from", "to", "earlier", "later", "separately", "also",
         "but", "and", "so", "yet", "indeed", "speaking", "addressing", "looking", "asked", "writing",
         "responding", "of", "over", "through", "unlike", "like", "given", "in", "until", "whether", "where",
+        "first", "second", "third", "finally", "lastly", "overall", "still", "again",
     ]
 
     /// Abbreviations that keep their period when tokenized.

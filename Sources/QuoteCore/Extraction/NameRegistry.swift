@@ -13,7 +13,8 @@ struct NameRegistry {
     /// Words the article also writes in lowercase ("later", "still", "hope"): common words, whatever
     /// a name table says of them.
     var commonWords: Set<String> = []
-    /// Capitalized words the article writes somewhere other than at a sentence's start.
+    /// Capitalized words the article writes somewhere other than at a sentence's start, or right
+    /// before a verb ("Cruz said …" opening a sentence).
     var midSentenceWords: Set<String> = []
     /// How often the article writes each capitalized word.
     var capitalizedCounts: [String: Int] = [:]
@@ -65,10 +66,13 @@ struct NameRegistry {
     /// mid-sentence too ("Obama"; a brand named once, "Volkswagen said", stays a source).
     func vouchesFor(_ word: String) -> Bool {
         let key = word.lowercased()
-        if bySurname[key]?.contains(where: { $0.contains(" ") }) ?? false || titledWords.contains(key) { return true }
+        if isSurnameOfFullName(key) || titledWords.contains(key) { return true }
         guard !commonWords.contains(key), !Lexicon.stopCaps.contains(key), !Lexicon.introWords.contains(key),
               !Lexicon.auxiliaries.contains(key), !Lexicon.determiners.contains(key)
         else { return false }
+        // A word the article only ever writes opening a sentence ("Tune in …", "Hours later") is a
+        // capitalized common word, whatever the name tables hold.
+        guard midSentenceWords.contains(key) else { return false }
         if FirstNames.table[key] != nil || Surnames.table.contains(key) { return true }
         let singular = key.hasSuffix("s") ? String(key.dropLast()) : key
         if Lexicon.places.contains(key) || Lexicon.outlets.contains(key) || Lexicon.orgWords.contains(key)
@@ -77,7 +81,7 @@ struct NameRegistry {
             || (key != singular && bySurname[singular] != nil) || Self.isCamelCase(word) {
             return false
         }
-        return midSentenceWords.contains(key) && (capitalizedCounts[key] ?? 0) >= 2 && word.unicodeScalars.contains { $0.properties.isLowercase }
+        return (capitalizedCounts[key] ?? 0) >= 2 && word.unicodeScalars.contains { $0.properties.isLowercase }
     }
 
     /// A capital after three lowercase letters or more ("ReganBooks", "OpenDoorsNice"): a brand or
@@ -93,6 +97,11 @@ struct NameRegistry {
             }
         }
         return false
+    }
+
+    /// Whether `word` is the surname of a name of two or more words the article uses.
+    func isSurnameOfFullName(_ word: String) -> Bool {
+        bySurname[word.lowercased()]?.contains(where: { $0.contains(" ") }) ?? false
     }
 
     /// Records what the article says of a person's gender; it replaces a guess, not an earlier statement.
