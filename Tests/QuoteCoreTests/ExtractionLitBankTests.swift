@@ -81,6 +81,7 @@ struct ExtractionLitBankTests {
         let files = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasSuffix(".ann") }.sorted()
         var goldCount = 0, predCount = 0, exact = 0, overlapGold = 0, overlapPred = 0
         var speakerJudged = 0, speakerRight = 0
+        var misses: [String] = []
         let extractor = QuoteExtractor()
         let clock = ContinuousClock()
         var elapsed = Duration.zero
@@ -115,7 +116,17 @@ struct ExtractionLitBankTests {
             for (i, r) in predRanges.enumerated() where !predHit[i] && book.gold.contains(where: { $0.range.overlaps(r) }) {
                 predHit[i] = true
             }
+            let scalars = Array(book.text.unicodeScalars)
+            func span(_ r: Range<Int>) -> String { String(String.UnicodeScalarView(scalars[r])) }
+            for (i, r) in predRanges.enumerated() where !book.gold.contains(where: { $0.range == r }) {
+                misses.append("EXTRA\t\(file)\t\(span(r))\t\(speech[i].speaker ?? "-")")
+            }
+            for g in book.gold where !predRanges.contains(g.range) { misses.append("MISS\t\(file)\t\(span(g.range))") }
             overlapPred += predHit.filter { $0 }.count
+        }
+        // QW_LITBANK_MISSES=FILE lists every quote predicted but not gold (EXTRA) and gold but not predicted (MISS).
+        if let dump = ProcessInfo.processInfo.environment["QW_LITBANK_MISSES"] {
+            try misses.joined(separator: "\n").write(toFile: dump, atomically: true, encoding: .utf8)
         }
         func pct(_ a: Int, _ b: Int) -> Double { b == 0 ? 0 : (Double(a) / Double(b) * 1000).rounded() / 10 }
         print("""

@@ -72,6 +72,15 @@ enum NewsCases {
         ExtractionCase("she for the person introduced in the sentence before",
             "“The plan will work,” said Prime Minister Ian Ford.\nOpposition leader Marta Voss was unimpressed. “These are promises we have heard before,” she said.",
             ["The plan will work | Ian Ford | speech", "These are promises we have heard before | Marta Voss | speech"]),
+        ExtractionCase("they with no group named is nobody, not the paragraph's speaker",
+            "“We will appeal,” Jane Roe said. “The ruling cannot stand,” they said.",
+            ["We will appeal | Jane Roe | speech", "The ruling cannot stand | nil | speech"]),
+        ExtractionCase("they for the group named before",
+            "Jane Roe spoke first. The nurses walked out at noon. “We are exhausted,” they said.",
+            ["We are exhausted | nil | speech"]),
+        ExtractionCase("she when only a man is named is nobody",
+            "John Hale spoke to reporters. “We are ready,” she said.",
+            ["We are ready | nil | speech"]),
     ]
 
     /// A speaker the sentence names: said-before, appositives, introductions.
@@ -147,6 +156,9 @@ enum NewsCases {
         ExtractionCase("a party's members chant",
             "“Stop the war,” Democrats chanted outside the hall.",
             ["Stop the war | nil | speech | Democrats"]),
+        ExtractionCase("a place as a sentence's subject speaks for no quote",
+            "Jane Roe bought the house in May. Upstairs were the “parlour” and two bedrooms.",
+            ["parlour | nil | scare"]),
     ]
 
     /// Institutions and unnamed sources are null.

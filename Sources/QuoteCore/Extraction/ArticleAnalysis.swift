@@ -23,13 +23,32 @@ struct ArticleAnalysis {
     private struct ParagraphState {
         /// The paragraph's first token.
         let startToken: Int
+        /// The sentence being read.
+        var sentence = 0
         /// The paragraph's latest speaker: what a later unattributed quote inherits.
-        var latestSpeaker: Mention.Resolution?
+        var latestSpeaker: Mention.Resolution? { didSet { latestSentence = sentence } }
         /// The latest speaker given by narration (an introduction before a quote, reported speech
         /// without a quote) or by a short quote: what a later unattributed short quote inherits.
-        var narratedSpeaker: Mention.Resolution?
+        var narratedSpeaker: Mention.Resolution? { didSet { narratedSentence = sentence } }
         /// The paragraph's non-empty quotes, in order.
         var quotes: [Int] = []
+        private(set) var latestSentence = 0
+        private(set) var narratedSentence = 0
+
+        init(startToken: Int) {
+            self.startToken = startToken
+        }
+
+        /// How many sentences back a speaker is still inherited: a long paragraph (a book's page,
+        /// a long column) changes its subject.
+        static let latestReach = Int.max / 2
+        static let narratedReach = 8
+
+        /// What an unattributed quote of the current sentence inherits (a short one only from narration).
+        func inherited(short: Bool) -> Mention.Resolution? {
+            if short { return sentence - narratedSentence <= Self.narratedReach ? narratedSpeaker : nil }
+            return sentence - latestSentence <= Self.latestReach ? latestSpeaker : nil
+        }
     }
 
     init(scalars: [Unicode.Scalar], tokens: [Token], spans: [QuoteMarkScanner.MarkSpan]) {
@@ -57,6 +76,7 @@ struct ArticleAnalysis {
             let paragraphNumber = text.tokens[firstToken].paragraph
             var paragraph = ParagraphState(startToken: text.paragraphStart(before: firstToken))
             while sentenceIndex < text.sentences.count && text.tokens[text.sentences[sentenceIndex].lowerBound].paragraph == paragraphNumber {
+                paragraph.sentence = sentenceIndex
                 attributeSentence(sentenceIndex, in: &paragraph, colonIntroduction: colonIntroduction)
                 sentenceIndex += 1
             }
@@ -173,9 +193,10 @@ struct ArticleAnalysis {
                 if viaNarration || classifier.isShort(quoteIndex) { paragraph.narratedSpeaker = resolution }
                 return
             }
-            // "he"/"she" whose gender rules out everyone named: say nothing rather than
-            // hand the quote to the paragraph's speaker.
-            if case .pronoun(let pronoun) = mention, pronoun == "he" || pronoun == "she", context.lastPerson != nil {
+            // "…,” they said" with no group named, "we", "I", or a "he"/"she" whose gender rules out
+            // everyone named: speech, by nobody the article names (rather than the paragraph's speaker).
+            if case .pronoun(let pronoun) = mention, pronoun != "it" {
+                attributions[quoteIndex].attribute(to: resolution, .sentence)
                 attributions[quoteIndex].blocked = true
                 return
             }
@@ -184,18 +205,21 @@ struct ArticleAnalysis {
         // A quote inside narration is speech when a speaker is in reach: a reporting verb anywhere in
         // its sentence ("…has been “arbitrarily detained”, the rights group says"), else the person
         // the sentence is about ("Clinton decried the GOP for “turning its back”").
-        if !classifier.isNamingOrTitle(quoteIndex), let mention = speakerInReach(ofQuote: quoteToken, sentence: sentenceIndex) {
+        if !classifier.isNamingOrTitle(quoteIndex), let (mention, reported) = speakerInReach(ofQuote: quoteToken, sentence: sentenceIndex) {
             let resolution = context.resolve(mention)
-            if !resolution.isEmpty {
+            // A subject speaks only when it is a person ("Upstairs were the “parlour” …" is no one).
+            if reported ? !resolution.isEmpty : resolution.speaker != nil {
                 attributions[quoteIndex].attribute(to: resolution, .sentence)
-                paragraph.narratedSpeaker = resolution
+                // Only reported speech speaks for the short quotes that follow; a sentence's subject
+                // speaks for its own quote alone.
+                if reported { paragraph.narratedSpeaker = resolution }
                 if !short { paragraph.latestSpeaker = resolution }
                 return
             }
         }
         var inherited: Mention.Resolution?
         if quoteToken == paragraph.startToken, let colonIntroduction { inherited = colonIntroduction }
-        if inherited == nil { inherited = short ? paragraph.narratedSpeaker : paragraph.latestSpeaker }
+        if inherited == nil { inherited = paragraph.inherited(short: short) }
         if inherited == nil, let mention = text.nextSentenceSpeaker(after: quoteToken) {
             let resolution = context.resolve(mention)
             if !resolution.isEmpty { inherited = resolution }
@@ -236,10 +260,11 @@ struct ArticleAnalysis {
     /// sentence, else the sentence's subject when it comes before the quote and is a person (a
     /// source subject counts only when nobody can be inherited: "Instead, banks must show ‘real’
     /// restraint" is still the paragraph's speaker talking).
-    private func speakerInReach(ofQuote quoteToken: Int, sentence sentenceIndex: Int) -> Mention? {
-        if let mention = text.indirectSpeaker(inSentence: sentenceIndex, sentenceSubject: subjects[sentenceIndex]) { return mention }
+    /// `reported`: whether a reporting verb gave it.
+    private func speakerInReach(ofQuote quoteToken: Int, sentence sentenceIndex: Int) -> (Mention, reported: Bool)? {
+        if let mention = text.indirectSpeaker(inSentence: sentenceIndex, sentenceSubject: subjects[sentenceIndex]) { return (mention, true) }
         guard let subject = subjects[sentenceIndex], subjectEnds[sentenceIndex] <= quoteToken, case .person = subject else { return nil }
-        return subject
+        return (subject, false)
     }
 
     // MARK: - Second pass, per paragraph
