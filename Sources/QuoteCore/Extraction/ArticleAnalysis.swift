@@ -32,6 +32,8 @@ struct ArticleAnalysis {
         var narratedSpeaker: Mention.Resolution? { didSet { narratedSentence = sentence } }
         /// The paragraph's non-empty quotes, in order.
         var quotes: [Int] = []
+        /// For a line of an interview transcript ("Q: “…”", "A: “…”"): who speaks it (nil inside: nobody named).
+        var transcriptSpeaker: Mention.Resolution??
         private(set) var latestSentence = 0
         private(set) var narratedSentence = 0
 
@@ -70,11 +72,20 @@ struct ArticleAnalysis {
     mutating func run() -> [Quote] {
         var colonIntroduction: Mention.Resolution?
         var previousParagraphSpeaker: Mention.Resolution?
+        var interview: (question: Mention.Resolution?, answer: Mention.Resolution?)?
+        var previousParagraphStart = 0
         var sentenceIndex = 0
         while sentenceIndex < text.sentences.count {
             let firstToken = text.sentences[sentenceIndex].lowerBound
             let paragraphNumber = text.tokens[firstToken].paragraph
             var paragraph = ParagraphState(startToken: text.paragraphStart(before: firstToken))
+            if let line = text.transcriptLine(at: paragraph.startToken) {
+                if interview == nil { interview = interviewSpeakers(introducedFrom: previousParagraphStart, to: paragraph.startToken) }
+                paragraph.transcriptSpeaker = line == "Q" ? interview?.question : interview?.answer
+            } else {
+                interview = nil
+            }
+            previousParagraphStart = paragraph.startToken
             while sentenceIndex < text.sentences.count && text.tokens[text.sentences[sentenceIndex].lowerBound].paragraph == paragraphNumber {
                 paragraph.sentence = sentenceIndex
                 attributeSentence(sentenceIndex, in: &paragraph, colonIntroduction: colonIntroduction)
@@ -107,12 +118,25 @@ struct ArticleAnalysis {
         for (sentenceIndex, sentence) in text.sentences.enumerated() where text.isHeadline[sentenceIndex] {
             let quotes = sentence.filter { text.tokens[$0].kind == .quote }.map { text.tokens[$0].quote }.filter { text.quoteRanges[$0] != nil }
             guard !quotes.isEmpty else { continue }
-            var named = text.headlineSpeaker(inSentence: sentenceIndex).map { context.resolve($0) }
+            let mention = text.headlineSpeaker(inSentence: sentenceIndex)
+            var named = mention.map { context.resolve($0) }
+            // A role ("Chief Says", "Texas Attorney General Calls", "Copper Saints Singer:") is the
+            // person the body gives it, else the person the article is most about.
+            var role = false
+            if case .group(let description, _)? = mention, named?.speaker == nil,
+               let last = NameRegistry.words(description).last?.lowercased(),
+               Lexicon.sourceHeads.contains(last) || Lexicon.officeTitles.contains(last) || text.lowercaseWords.contains(last) {
+                role = true
+                if let holder = context.holder(ofRole: description, definiteOnly: false) { named = Mention.Resolution(speaker: holder, source: nil) }
+            }
             if named?.speaker == nil { named = nil }
+            // Only the article's own headline is about the person its body is about (a heading in
+            // capitals further down a newsletter is not).
+            let leading = text.isHeadline[..<sentenceIndex].allSatisfy { $0 }
             for quoteIndex in quotes where !classifier.isNamingOrTitle(quoteIndex) {
                 if let named {
                     attributions[quoteIndex].attribute(to: named, .sentence)
-                } else if let speaker = bodySpeaker(quoting: quoteIndex) ?? firstBodyPerson() {
+                } else if let speaker = bodySpeaker(quoting: quoteIndex) ?? (leading ? (role ? mainPerson() : nil) ?? firstBodyPerson() : nil) {
                     attributions[quoteIndex].attribute(to: speaker, .context)
                 }
             }
@@ -130,6 +154,12 @@ struct ArticleAnalysis {
             if (" " + TextNormalizer.normalizedString(text.string(otherRange)) + " ").contains(words) { return speaker }
         }
         return nil
+    }
+
+    /// The person the article is most about: of the full names it gives, the one whose surname it
+    /// writes most often.
+    private func mainPerson() -> Mention.Resolution? {
+        context.mostNamedPerson().map { Mention.Resolution(speaker: $0, source: nil) }
     }
 
     /// The first person the body quotes or makes a sentence's subject.
@@ -166,6 +196,7 @@ struct ArticleAnalysis {
             if !resolution.isEmpty {
                 paragraph.narratedSpeaker = resolution
                 paragraph.latestSpeaker = resolution
+                context.note(mention, resolved: resolution)
             }
         }
         context.notePeopleNamed(inSentence: sentenceIndex, of: text)
@@ -173,8 +204,8 @@ struct ArticleAnalysis {
             if case .pronoun = subject {} else { context.note(subject) }
             // "Alex Morgan said her team was ready": the article's pronoun gives the subject's gender.
             if case .person = subject, let name = context.resolve(subject).speaker,
-               let gender = text.pronounGender(inSentence: sentenceIndex, after: subjectEnds[sentenceIndex]) {
-                context.learn(gender, for: name)
+               let (gender, near) = text.pronounGender(inSentence: sentenceIndex, after: subjectEnds[sentenceIndex]) {
+                context.learn(gender, for: name, stated: near)
             }
         }
     }
@@ -184,6 +215,11 @@ struct ArticleAnalysis {
     /// paragraph's speaker so far, or a speaker named in the next sentence.
     private mutating func attributeQuote(_ quoteIndex: Int, at quoteToken: Int, sentence sentenceIndex: Int,
                                          in paragraph: inout ParagraphState, colonIntroduction: Mention.Resolution?) {
+        if let speaker = paragraph.transcriptSpeaker, quoteToken == paragraph.startToken + 2 {
+            attributions[quoteIndex].attribute(to: speaker ?? Mention.Resolution(), .sentence)
+            if let speaker { paragraph.latestSpeaker = speaker } else { attributions[quoteIndex].blocked = true }
+            return
+        }
         if let (mention, viaNarration) = mentionInSentence(ofQuote: quoteIndex, at: quoteToken, sentence: sentenceIndex) {
             let resolution = context.resolve(mention)
             context.note(mention, resolved: resolution)
@@ -210,6 +246,7 @@ struct ArticleAnalysis {
             // A subject speaks only when it is a person ("Upstairs were the “parlour” …" is no one).
             if reported ? !resolution.isEmpty : resolution.speaker != nil {
                 attributions[quoteIndex].attribute(to: resolution, .sentence)
+                context.note(mention, resolved: resolution)
                 // Only reported speech speaks for the short quotes that follow; a sentence's subject
                 // speaks for its own quote alone.
                 if reported { paragraph.narratedSpeaker = resolution }
@@ -248,12 +285,41 @@ struct ArticleAnalysis {
             return (mention, true)
         }
         let strict = text.quoteEndsSentence[quoteIndex] && quoteToken + 1 < text.tokens.count && text.tokens[quoteToken + 1].isCap
-        if let mention = text.afterAttribution(quoteToken, strict: strict) { return (mention, false) }
+        if let mention = text.afterAttribution(quoteToken, strict: strict) {
+            // "When Mr. Whitfield said the majority had “caved,” she shot back, “…”": the attribution
+            // after the quote introduces the next one; this quote belongs to the narration before it.
+            if !introduced, quoteToken > sentenceStart, text.introducesNextQuote(after: quoteToken),
+               let earlier = text.beforeAttribution(quoteToken, sentenceStart: sentenceStart, sentenceSubject: subject) {
+                return (earlier, true)
+            }
+            return (mention, false)
+        }
         // (After an introduction, `beforeAttribution` has already found nothing.)
         if !introduced, let mention = text.beforeAttribution(quoteToken, sentenceStart: sentenceStart, sentenceSubject: subject) {
             return (mention, true)
         }
         return nil
+    }
+
+    /// Who speaks an interview transcript that follows the paragraph starting at `introStart`: the
+    /// answers are the person the article was last about ("Falkenrath spoke with …"), else the one
+    /// it names most; the questions are another person the introduction names in full ("… with
+    /// the festival’s artistic director, Paolo Venturini"), else nobody named ("She spoke to
+    /// Meridian News").
+    private mutating func interviewSpeakers(introducedFrom introStart: Int, to end: Int) -> (question: Mention.Resolution?, answer: Mention.Resolution?) {
+        let answer = context.lastPerson ?? context.mostNamedPerson()
+        var question: String?
+        var k = introStart
+        while k < end {
+            guard text.tokens[k].isCapWord else { k += 1; continue }
+            let e = min(text.capRunForward(k), end)
+            if case .person(let name, _, _)? = text.analyzeRun(k, e), let full = context.resolve(.person(name, nil)).speaker,
+               full.contains(" "), full != answer {
+                question = full
+            }
+            k = max(e, k + 1)
+        }
+        return (question.map { Mention.Resolution(speaker: $0, source: nil) }, answer.map { Mention.Resolution(speaker: $0, source: nil) })
     }
 
     /// For a quote that no attribution names: the speaker of a reporting verb elsewhere in its

@@ -15,7 +15,7 @@ extension ArticleText {
         return headlineNameEnd(i, end)
     }
 
-    private func wholeCapRunForward(_ i: Int) -> Int {
+    func wholeCapRunForward(_ i: Int) -> Int {
         var j = i
         while j < tokens.count {
             let token = tokens[j]
@@ -85,7 +85,7 @@ extension ArticleText {
             // A capitalized reporting verb opening the sentence ("Said Dorothy Poynter, …") is no name.
             let strip = Lexicon.stopCaps.contains(word) || Lexicon.nationalities.contains(word)
                 || (k == a && k + 1 < b && tokens[k].isCap && Lexicon.speechVerbs.contains(word))
-                || (k + 1 < b && (Lexicon.places.contains(word) || (isAcronym(tokens[k]) && !tokens[k].text.contains("."))))
+                || (k + 1 < b && ((Lexicon.places.contains(word) && !isFirstNameOfFullName(k, b)) || (isAcronym(tokens[k]) && !tokens[k].text.contains("."))))
                 || (k == a && isSentenceStart(a) && k + 1 < b && lowercaseWords.contains(word))
                 || Lexicon.titles.contains(word) && k + 1 < b && !(k + 1..<b).allSatisfy({ Lexicon.nameSuffixes.contains(tokens[$0].lower) })
             guard strip else { break }
@@ -116,10 +116,25 @@ extension ArticleText {
         if b - k == 1 && (Lexicon.sourceHeads.contains(tokens[k].bare) || Lexicon.officeTitles.contains(tokens[k].bare)) && titles.isEmpty {
             return .group(slice(from, b), plural: Lexicon.pluralSources.contains(tokens[k].bare))
         }
+        // "Texas Attorney General", "Deputy Director": an office, no name ("Mr. King" keeps his).
+        if b - k == 1, Lexicon.titles.contains(tokens[k].bare), !titles.isEmpty, !titles.contains(where: Lexicon.honorifics.contains) {
+            return .group(slice(from, b), plural: false)
+        }
         var gender: NameRegistry.Gender?
         if titles.contains(where: Lexicon.femaleTitles.contains) { gender = .female }
         if titles.contains(where: Lexicon.maleTitles.contains) { gender = .male }
         return .person(slice(k, b), gender, titled: !titles.isEmpty)
+    }
+
+    /// Whether the place word at `k` is a first name before a surname ("Jordan Sandoval", "Virginia
+    /// Foxx"), not a place before a noun ("Georgia Democrats", "Jordan Valley"): a first name in
+    /// the table, and the one word after it no word the article writes in lowercase.
+    private func isFirstNameOfFullName(_ k: Int, _ b: Int) -> Bool {
+        guard b - k == 2, FirstNames.table[tokens[k].bare] != nil else { return false }
+        let last = tokens[k + 1].bare
+        return !lowercaseWords.contains(last) && !Lexicon.orgWords.contains(last) && !Lexicon.places.contains(last)
+            && !Lexicon.nationalities.contains(last) && !Lexicon.sourceHeads.contains(last) && !Lexicon.titles.contains(last)
+            && !last.hasSuffix("ans") && !last.hasSuffix("ers")
     }
 
     /// A group, or a person mention of one word without a title ("Virginia", "Republican"): what a
@@ -186,17 +201,49 @@ extension ArticleText {
     /// preposition, pronoun or conjunction; the name has two words or more (or a title).
     /// `roleWords`: how many role words must come first (0 right after a role noun: "leader Marta Voss").
     func personAfterInstitution(_ e: Int, roleWords: Int = 1) -> (Mention, Int)? {
+        // The role starts with a content word ("secretary of state", not "of the …").
+        guard e < tokens.count, !Lexicon.prepositions.contains(tokens[e].lower), !Lexicon.determiners.contains(tokens[e].lower) else { return nil }
         var k = e
         while k < tokens.count && k < e + 4 && tokens[k].isWord && !tokens[k].isCap && isRoleWord(tokens[k]) { k += 1 }
         guard k >= e + roleWords, k < tokens.count, tokens[k].isCapWord else { return nil }
         let e2 = capRunForward(k)
-        guard let person = analyzeRun(k, e2), case .person(let name, _, let titled) = person, titled || name.contains(" ") else { return nil }
+        guard !tokens[e2 - 1].possessive, let person = analyzeRun(k, e2), case .person(let name, _, let titled) = person,
+              titled || name.contains(" ") else { return nil }
         return (person, e2)
+    }
+
+    /// A person set off by commas after a role or an institution ending before `e`: ", Sian Maddox,"
+    /// (in "The regional organiser of the union, Sian Maddox, called …"), ", the critic Desmond
+    /// Kaye," or ", Devon Achebe, 41,". The name has two words or a title, and a comma (or a
+    /// reporting verb) closes the apposition. Returns the person and the end of the name.
+    func appositivePerson(after e: Int) -> (Mention, Int)? {
+        let dashes: Set<String> = ["\u{2014}", "\u{2013}", "-"]
+        guard e < tokens.count, tokens[e].text == "," || dashes.contains(tokens[e].text) else { return nil }
+        var start = e + 1
+        while start < tokens.count && start < e + 3 && dashes.contains(tokens[start].text) { start += 1 }
+        guard let (person, end) = roleAndName(from: start, roleWords: 0), end < tokens.count,
+              [",", "(", "\u{2014}", "\u{2013}", "-"].contains(tokens[end].text) || isSpeechVerb(end)
+        else { return nil }
+        return (person, end)
+    }
+
+    /// An optional determiner and up to three role words, then a person's full or titled name,
+    /// starting at `i` ("the retired teacher Margaret Oduya", "Sen. Jo Kerr"); with its end.
+    func roleAndName(from i: Int, roleWords: Int) -> (Mention, Int)? {
+        var k = i
+        if k < tokens.count, tokens[k].isWord, !tokens[k].isCap, Lexicon.determiners.contains(tokens[k].lower) { k += 1 }
+        let rolesStart = k
+        while k < tokens.count && k < rolesStart + 3 && tokens[k].isWord && !tokens[k].isCap && isRoleWord(tokens[k]) { k += 1 }
+        guard k - rolesStart >= roleWords, k < tokens.count, tokens[k].isCapWord else { return nil }
+        let end = capRunForward(k)
+        guard !tokens[end - 1].possessive, let person = analyzeRun(k, end), case .person(let name, _, let titled) = person,
+              titled || name.contains(" ") else { return nil }
+        return (person, end)
     }
 
     /// A lowercase word that can be part of a role before a name ("press", "secretary", "delegate",
     /// "party", "chairman"): not a verb, preposition, pronoun, determiner or conjunction.
-    private func isRoleWord(_ token: Token) -> Bool {
+    func isRoleWord(_ token: Token) -> Bool {
         let word = token.lower
         if Lexicon.titles.contains(token.bare) || Lexicon.sourceHeads.contains(word) { return true }
         return !Lexicon.prepositions.contains(word) && !Lexicon.auxiliaries.contains(word) && !Lexicon.pronouns.contains(word)
@@ -241,7 +288,7 @@ extension ArticleText {
             if e - k >= 2, case .person? = analyzeRun(k, e) { return (analyzeRun(k, e)!, e) }
         }
         guard let group else { return nil }
-        return personAfterInstitution(group.1 - 1) ?? group
+        return personAfterInstitution(group.1 - 1) ?? appositivePerson(after: group.1) ?? group
     }
 
     /// The speaker noun phrase ending at `j`.
@@ -288,14 +335,33 @@ extension ArticleText {
                 steps += 1
             }
             guard k > lowerBound, tokens[k].text == "," else { return nil }
-            // "the opposition leader, Keir Starmer, said": a name between the commas is the speaker.
-            if k + 1 < j, tokens[k + 1].isCapWord, capRunForward(k + 1) == j,
-               case .person? = analyzeRun(k + 1, j), k - 1 >= lowerBound, tokens[k - 1].isWord, !tokens[k - 1].isCap {
-                return analyzeRun(k + 1, j)
+            // "the opposition leader, Keir Starmer, said", "…in January, the retired teacher Margaret
+            // Oduya, said": a name between the commas is the speaker, unless a person's name ends
+            // before them too (a list: "Obama, Biden, said").
+            if let (person, end) = roleAndName(from: k + 1, roleWords: 0), end == j, k - 1 >= lowerBound, tokens[k - 1].isWord,
+               !endsPersonName(k - 1, notBefore: lowerBound) {
+                return person
             }
             j = k - 1
+            // "Ed Rendell (D), a Clinton supporter, praised": the parenthesis after the name.
+            if tokens[j].text == ")" {
+                var open = j - 1
+                while open > lowerBound && open > j - 10 && tokens[open].text != "(" && tokens[open].kind != .quote { open -= 1 }
+                guard open > lowerBound, tokens[open].text == "(" else { return nil }
+                j = open - 1
+            }
         }
-        if tokens[j].lower == "who", j - 2 >= lowerBound, tokens[j - 1].text == "," { return mentionBackward(j - 2, notBefore: lowerBound) }
+        if tokens[j].lower == "who", j - 2 >= lowerBound, tokens[j - 1].text == "," {
+            // "Ignacio Ferreyra, an engineer with the safety service, who described …": the name
+            // before the appositive.
+            var k = j - 2
+            while k > lowerBound && k > j - 17 && tokens[k].text != "," && tokens[k].kind != .quote && tokens[k].text != "." { k -= 1 }
+            if k > lowerBound, tokens[k].text == ",", endsPersonName(k - 1, notBefore: lowerBound),
+               let person = mentionBackward(k - 1, notBefore: lowerBound) {
+                return person
+            }
+            return mentionBackward(j - 2, notBefore: lowerBound)
+        }
         // "Anthony Anton, president of the Restaurant Association stated": a name after "of" is
         // inside the appositive; the subject is the name the sentence opens with.
         if tokens[j].isCapWord {
@@ -319,8 +385,106 @@ extension ArticleText {
                let opening = openingName(from: lowerBound, before: start) {
                 return opening
             }
+            if let group = headOfPrepositionalObject(endingAt: j, notBefore: lowerBound) { return group }
         }
-        return mentionBackward(j, notBefore: lowerBound)
+        if let mention = mentionBackward(j, notBefore: lowerBound) { return mention }
+        // "strikers chanted", "demonstrators shouted": people named by what they do.
+        if tokens[j].isWord, !tokens[j].isCap, Lexicon.isAgentivePlural(tokens[j].lower),
+           j == lowerBound || !tokens[j - 1].isWord || !Lexicon.prepositions.contains(tokens[j - 1].lower) {
+            return .group(tokens[j].text, plural: true)
+        }
+        return nil
+    }
+
+    /// Whether token `j` ends the name of a person (a run of capitalized words that names one).
+    func endsPersonName(_ j: Int, notBefore lowerBound: Int) -> Bool {
+        guard j >= lowerBound, tokens[j].isCapWord, !tokens[j].possessive else { return false }
+        if case .person? = analyzeRun(capRunBackward(j, notBefore: lowerBound), j + 1) { return true }
+        return false
+    }
+
+    /// For a name ending at `j` that is the object of a preposition after a common noun ("One
+    /// engineer in Austin", "A former bookkeeper for the developer Curtis Lindqvist"): the noun
+    /// phrase the preposition hangs from, as an unnamed source; nil otherwise.
+    func headOfPrepositionalObject(endingAt j: Int, notBefore lowerBound: Int) -> Mention? {
+        var p = capRunBackward(j, notBefore: lowerBound) - 1
+        var roles = 0
+        while p >= lowerBound && roles < 3 && tokens[p].isWord && !tokens[p].isCap && isRoleWord(tokens[p])
+            && !Lexicon.prepositions.contains(tokens[p].lower) { p -= 1; roles += 1 }
+        if p >= lowerBound && tokens[p].isWord && Lexicon.determiners.contains(tokens[p].lower) { p -= 1 }
+        guard p - 1 >= lowerBound, ["for", "of", "at", "from", "with", "in", "on", "near"].contains(tokens[p].lower),
+              tokens[p - 1].isWord, !tokens[p - 1].isCap, !Lexicon.pronouns.contains(tokens[p - 1].lower),
+              isRoleWord(tokens[p - 1]) || Lexicon.sourceHeads.contains(tokens[p - 1].lower)
+        else { return nil }
+        // The noun phrase must open the clause ("in a way FBI Director James Comey slammed" is no
+        // such phrase: Comey is the subject of his own clause).
+        func opensClause(_ a: Int) -> Bool { a == lowerBound || [",", "\u{2014}", "\u{2013}", ";"].contains(tokens[a - 1].text) }
+        if let (group, a) = groupBackward(p - 1, notBefore: lowerBound) {
+            // A noun phrase of its own: a determiner or a possessive first, no name or verb in it.
+            let phrase = Lexicon.determiners.contains(tokens[a].lower) || tokens[a].possessive
+                || (a..<(p - 1)).allSatisfy { !tokens[$0].isCap && isRoleWord(tokens[$0]) }
+            return opensClause(a) && phrase ? group : nil
+        }
+        // The noun phrase back to its determiner: "One engineer", "A former bookkeeper".
+        var a = p - 1
+        while a - 1 >= lowerBound && a > p - 5 && tokens[a - 1].isWord && !Lexicon.determiners.contains(tokens[a - 1].lower)
+            && !tokens[a - 1].isCapWord { a -= 1 }
+        guard a - 1 >= lowerBound, tokens[a - 1].isWord, Lexicon.determiners.contains(tokens[a - 1].lower), opensClause(a - 1) else { return nil }
+        return .group(slice(a - 1, p), plural: tokens[p - 1].lower.hasSuffix("s"))
+    }
+
+    // MARK: - Roles
+
+    /// The roles the text gives the person named by the run a..<b, as lowercased head nouns: titles
+    /// in the run ("Attorney General Wade Corliss": attorney, general), a role right before it
+    /// ("chief executive Marcus Ellery", "the German director Ines Falkenrath"), an appositive
+    /// after it ("Ignacio Ferreyra, an engineer with …", "Nowicka, a 29-year-old midfielder who …")
+    /// or before it ("His mother, Sunanda Shinde,", "The regional organiser of the union, Sian
+    /// Maddox,"). What "the captain", "their director" or a headline's "Chief Says" can stand for.
+    func roles(ofPersonRun a: Int, _ b: Int, nameWords: Int) -> [String] {
+        var roles: [String] = []
+        func add(_ k: Int) {
+            let word = tokens[k].bare
+            guard tokens[k].isWord, !Lexicon.honorifics.contains(word), !Lexicon.determiners.contains(word),
+                  !Lexicon.prepositions.contains(word), !["and", "former", "acting", "interim", "senior", "junior", "deputy", "the"].contains(word)
+            else { return }
+            if !roles.contains(word) { roles.append(word) }
+        }
+        for k in a..<max(a, b - nameWords) where Lexicon.titles.contains(tokens[k].bare) { add(k) }
+        // Lowercase role words right before the run.
+        var k = a - 1
+        while k >= 0 && k > a - 4 && tokens[k].isWord && !tokens[k].isCap && isRoleWord(tokens[k])
+            && !Lexicon.determiners.contains(tokens[k].lower) && !Lexicon.prepositions.contains(tokens[k].lower) {
+            if k == a - 1 { add(k) } else if Lexicon.titles.contains(tokens[k].bare) { add(k) }
+            k -= 1
+        }
+        // An appositive after the name: its head is the last word before "who", "with", "of", a comma…
+        if b + 1 < tokens.count, tokens[b].text == ",", tokens[b + 1].isWord, Lexicon.determiners.contains(tokens[b + 1].lower) {
+            var h = b + 2
+            while h < tokens.count && h < b + 8 && tokens[h].isWord && !Lexicon.prepositions.contains(tokens[h].lower)
+                && !["who", "whose", "which", "that", "and"].contains(tokens[h].lower) && !isSpeechVerb(h) { h += 1 }
+            if h > b + 2, h < tokens.count, !tokens[h - 1].isCap, isRoleWord(tokens[h - 1]) { add(h - 1) }
+        }
+        // A role opening the clause before ", NAME,": "His mother, Sunanda Shinde,", "The regional
+        // organiser of the Energy Workers' Alliance, Sian Maddox," (the noun before "of" an
+        // organisation); not a phrase inside another ("One of the authors of that report, X,").
+        if a - 2 >= 0, tokens[a - 1].text == ",", b < tokens.count, tokens[b].text == "," || isSpeechVerb(b) {
+            var head = a - 2
+            if tokens[head].isCapWord {
+                // Back over the organisation's name and its article to "of".
+                var k = capRunBackward(head, notBefore: 0) - 1
+                if k >= 0, Lexicon.determiners.contains(tokens[k].lower) { k -= 1 }
+                head = k >= 1 && tokens[k].lower == "of" ? k - 1 : -1
+            }
+            guard head >= 0 else { return roles }
+            var start = head
+            while start - 1 >= 0 && start > head - 4 && tokens[start - 1].isWord && !tokens[start - 1].possessive
+                && !Lexicon.determiners.contains(tokens[start - 1].lower) && !Lexicon.prepositions.contains(tokens[start - 1].lower) { start -= 1 }
+            if start - 1 >= 0, Lexicon.determiners.contains(tokens[start - 1].lower) || tokens[start - 1].possessive { start -= 1 }
+            let opensClause = start == 0 || isSentenceStart(start) || [",", "\u{2014}", "\u{2013}", ";"].contains(tokens[start - 1].text)
+            if opensClause, tokens[head].isWord, !tokens[head].isCap, isRoleWord(tokens[head]) { add(head) }
+        }
+        return roles
     }
 
     /// A person or source named at the start of the clause `lowerBound..<end` and set off by a comma
@@ -330,6 +494,8 @@ extension ArticleText {
         while i < end && tokens[i].kind != .word { i += 1 }
         guard i < end, let (mention, e) = mentionForward(i), e < end, tokens[e].text == "," else { return nil }
         if case .pronoun = mention { return nil }
+        // "One supporter, Devon Achebe, 41, …, said": the person the role names.
+        if isLoneWordOrGroup(mention), let (person, _) = appositivePerson(after: e) { return person }
         return mention
     }
 }

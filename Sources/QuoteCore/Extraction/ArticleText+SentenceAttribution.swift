@@ -15,6 +15,7 @@ extension ArticleText {
         guard i < tokens.count, tokens[i].kind == .word else { return nil }
         if tokens[i].lower == "according", i + 1 < tokens.count, tokens[i + 1].lower == "to" { return mentionForward(i + 2)?.0 }
         if isSpeechVerb(i) {
+            guard !Lexicon.objectVerbs.contains(tokens[i].lower) else { return nil }
             var k = i + 1
             if k < tokens.count && Lexicon.auxiliaries.contains(tokens[k].lower) && !Lexicon.pronouns.contains(tokens[k].lower) { k += 1 }
             guard let (mention, e) = mentionForward(k) else { return nil }
@@ -35,8 +36,7 @@ extension ArticleText {
             }
             guard k < tokens.count, tokens[k].text == "," else { return nil }
             // "the opposition leader, Keir Starmer, said": the name in apposition to a role speaks.
-            if case .group = mention, appositive < k, tokens[appositive].isCapWord, capRunForward(appositive) == k,
-               let person = analyzeRun(appositive, k), case .person = person {
+            if case .group = mention, appositive < k, let (person, end) = roleAndName(from: appositive, roleWords: 0), end == k {
                 mention = person
             }
             k += 1
@@ -146,7 +146,8 @@ extension ArticleText {
                     let participle = token.lower.hasSuffix("ing")
                     let afterComma = j - 1 >= lowerBound && tokens[j - 1].text == ","
                     let coordinated = j - 1 >= lowerBound && tokens[j - 1].lower == "and"
-                    if (participle && afterComma) || coordinated, let sentenceSubject { return sentenceSubject }
+                    if participle && afterComma, let mention = participleSubject(j, notBefore: lowerBound) ?? sentenceSubject { return mention }
+                    if coordinated, let sentenceSubject { return sentenceSubject }
                     if let mention = subject(ofVerb: j, notBefore: lowerBound) { return mention }
                     if participle || afterComma, let sentenceSubject { return sentenceSubject }
                 }
@@ -155,6 +156,54 @@ extension ArticleText {
             steps += 1
         }
         return nil
+    }
+
+    /// Who speaks through the participle `j` after a comma, when the sentence says more precisely
+    /// than its subject: the person of an absolute phrase ("with the Republican, Jordan Sandoval,
+    /// promising …", "… and his rival, Renata Coelho-Burke, accusing …"), else the speaker of the
+    /// reporting verb the participle continues ("…,” Governor Ngozi Okafor said on Tuesday, warning
+    /// that …", "…,” said Jane Roe, adding …"). Nil leaves it to the sentence's subject.
+    func participleSubject(_ j: Int, notBefore lowerBound: Int) -> Mention? {
+        let comma = j - 1
+        if comma - 1 >= lowerBound, endsPersonName(comma - 1, notBefore: lowerBound) {
+            let start = capRunBackward(comma - 1, notBefore: lowerBound)
+            // Back over the role set off by commas ("the Republican,") to "with" (or "and" after one).
+            var k = start - 1
+            if k >= lowerBound, tokens[k].text == "," { k -= 1 }
+            var steps = 0
+            while k >= lowerBound && steps < 6 && tokens[k].isWord && !["with", "and"].contains(tokens[k].lower)
+                && !Lexicon.prepositions.contains(tokens[k].lower)
+                && (tokens[k].isCapWord || Lexicon.determiners.contains(tokens[k].lower) || tokens[k].possessive || isRoleWord(tokens[k])) {
+                k -= 1
+                steps += 1
+            }
+            if k >= lowerBound, tokens[k].lower == "with" || (tokens[k].lower == "and" && (lowerBound..<k).contains(where: { tokens[$0].lower == "with" })),
+               let person = mentionBackward(comma - 1, notBefore: start) {
+                return person
+            }
+        }
+        var v = comma - 1
+        while v >= lowerBound && v > comma - 12 && !isSpeechVerb(v) { v -= 1 }
+        guard v >= lowerBound, isSpeechVerb(v), !tokens[v].lower.hasSuffix("ing") else { return nil }
+        if let mention = subject(ofVerb: v, notBefore: lowerBound) { return mention }
+        // "…,” said Jane Roe, adding …": the speaker follows the verb after a quote.
+        if v > lowerBound, tokens[v - 1].kind == .quote || (tokens[v - 1].text == "," && v - 2 >= lowerBound && tokens[v - 2].kind == .quote) {
+            return mentionForward(v + 1)?.0
+        }
+        return nil
+    }
+
+    /// Whether the attribution after quote `quoteToken` leads into the next quote rather than
+    /// closing this one: "…,” she shot back, “…”.
+    func introducesNextQuote(after quoteToken: Int) -> Bool {
+        var k = quoteToken + 1
+        while k < tokens.count && k < quoteToken + 10 {
+            let token = tokens[k]
+            if token.kind == .quote { return [",", ":"].contains(tokens[k - 1].text) }
+            if token.kind == .paragraphBreak || [".", "!", "?", ";"].contains(token.text) { return false }
+            k += 1
+        }
+        return false
     }
 
     /// The grammatical subject of a sentence: its first person/source noun phrase that is not inside a
@@ -167,7 +216,7 @@ extension ArticleText {
         while i < sentence.upperBound && tokens[i].kind != .word { i += 1 }
         guard i < sentence.upperBound else { return nil }
         let first = tokens[i].lower
-        if Lexicon.introWords.contains(first) || first.hasSuffix("ly") || first.hasSuffix("ing") {
+        if Lexicon.introWords.contains(first) || Lexicon.prepositions.contains(first) || first.hasSuffix("ly") || first.hasSuffix("ing") {
             if let comma = (i..<min(sentence.upperBound, i + 25)).first(where: { tokens[$0].text == "," }) {
                 i = comma + 1
             } else if Lexicon.stopCaps.contains(first) {
@@ -193,7 +242,7 @@ extension ArticleText {
             if token.isCapWord {
                 let e = capRunForward(k)
                 if !prevPrep && !tokens[e - 1].possessive, let mention = analyzeRun(k, e) {
-                    if case .group = mention, let person = personAfterInstitution(e) { return person }
+                    if case .group = mention, let person = personAfterInstitution(e) ?? appositivePerson(after: e) { return person }
                     if case .person(let name, _, _) = mention, !name.contains(" "), isSentenceStart(k),
                        !knownNames.vouchesFor(NameRegistry.surnameKey(name) ?? ""),
                        !(e < tokens.count && (isSpeechVerb(e) || Lexicon.finiteAuxiliaries.contains(tokens[e].lower))) {
@@ -205,11 +254,15 @@ extension ArticleText {
                 k = max(e, k + 1)
                 continue
             }
-            if !token.isCap && Lexicon.sourceHeads.contains(token.lower), let (mention, a) = groupBackward(k, notBefore: sentence.lowerBound) {
+            // A source noun that only qualifies the next ("state director", "union leader") is no head.
+            let qualifies = k + 1 < sentence.upperBound && tokens[k + 1].isWord && !tokens[k + 1].isCap
+                && (Lexicon.sourceHeads.contains(tokens[k + 1].lower) || Lexicon.officeTitles.contains(tokens[k + 1].lower))
+            if !token.isCap && !token.possessive && !qualifies && Lexicon.sourceHeads.contains(token.lower),
+               let (mention, a) = groupBackward(k, notBefore: sentence.lowerBound) {
                 let before = a - 1
                 if before < sentence.lowerBound || !Lexicon.prepositions.contains(tokens[before].lower) {
                     // "Opposition leader Marta Voss was unimpressed": the person the role names.
-                    if let person = personAfterInstitution(k + 1, roleWords: 0) { return person }
+                    if let person = personAfterInstitution(k + 1, roleWords: 0) ?? appositivePerson(after: k + 1) { return person }
                     return (mention, k + 1)
                 }
             }
@@ -228,37 +281,58 @@ extension ArticleText {
         while i < sentence.upperBound && tokens[i].kind != .word { i += 1 }
         if i < sentence.upperBound, tokens[i].isCapWord {
             let e = capRunForward(i)
-            if e < sentence.upperBound, tokens[e].text == ":", let mention = analyzeRun(i, e) { return mention }
+            if e < sentence.upperBound, tokens[e].text == ":", let mention = analyzeRun(i, e) {
+                return isRoleRun(i, e) ? .group(slice(i, e), plural: false) : mention
+            }
         }
         for k in sentence where k > sentence.lowerBound && tokens[k].isCapWord && Lexicon.speechVerbs.contains(tokens[k].lower)
             && !tokens[k].lower.hasSuffix("ing") {
+            // "‘I Wrote It to Stay Sane,’ Says Prize-Winning Novelist": the speaker after the verb.
+            if !tokens[k - 1].isCapWord, k + 1 < sentence.upperBound, tokens[k + 1].isCapWord {
+                let e = min(wholeCapRunForward(k + 1), sentence.upperBound)
+                if let mention = analyzeRun(k + 1, e), case .person = mention, e - k - 1 <= 3, !isRoleRun(k + 1, e) { return mention }
+                return .group(slice(k + 1, e), plural: false)
+            }
             guard tokens[k - 1].isCapWord else { continue }
             let start = capRunBackward(k - 1, notBefore: sentence.lowerBound)
-            if let mention = analyzeRun(start, k) { return mention }
+            if let mention = analyzeRun(start, k), !isRoleRun(start, k) { return mention }
             return .group(slice(start, k), plural: false)
         }
         return nil
     }
 
+    /// Whether a headline's capitalized run ends in a role rather than a name ("Copper Saints Singer",
+    /// "Prize-Winning Novelist"): its last word is a source or office noun, or one the article writes
+    /// in lowercase, and no word of it opens a full name of the body.
+    func isRoleRun(_ a: Int, _ b: Int) -> Bool {
+        let last = tokens[b - 1].bare
+        guard Lexicon.sourceHeads.contains(last) || Lexicon.officeTitles.contains(last) || lowercaseWords.contains(last) else { return false }
+        return !(a..<b).contains { k in bodyNames.contains { $0.hasPrefix(tokens[k].lower + " ") } }
+    }
+
     /// The gender of the pronouns a sentence uses after its subject (ending at token `subjectEnd`)
     /// and before any other capitalized name: "Alex Morgan said her team was ready" → female; nil
-    /// when it uses none, or both.
-    func pronounGender(inSentence sentenceIndex: Int, after subjectEnd: Int) -> NameRegistry.Gender? {
+    /// when it uses none, or both. `near`: the first of them comes within four words of the
+    /// subject, before anyone else it could stand for ("… trying to undermine her account" is not).
+    func pronounGender(inSentence sentenceIndex: Int, after subjectEnd: Int) -> (gender: NameRegistry.Gender, near: Bool)? {
         let sentence = sentences[sentenceIndex]
         var male = false
         var female = false
+        var near = false
         var k = max(subjectEnd, sentence.lowerBound)
         while k < sentence.upperBound {
             let token = tokens[k]
             if token.kind == .quote { break }
             if token.isCapWord && !Lexicon.stopCaps.contains(token.lower) && k > subjectEnd { break }
             if token.isWord {
+                let gendered = Lexicon.malePronouns.contains(token.lower) || Lexicon.femalePronouns.contains(token.lower)
+                if gendered && !male && !female && k - subjectEnd <= 4 { near = true }
                 if Lexicon.malePronouns.contains(token.lower) { male = true }
                 if Lexicon.femalePronouns.contains(token.lower) { female = true }
             }
             k += 1
         }
-        return male == female ? nil : (male ? .male : .female)
+        return male == female ? nil : (male ? .male : .female, near)
     }
 
     /// Reported speech without a quote in this sentence: "X said that …", "According to X, …".
@@ -270,7 +344,10 @@ extension ArticleText {
                 if let mention = mentionForward(k + 2)?.0 { return mention }
             } else if isSpeechVerb(k) && tokens[k].lower != "according" {
                 let participle = tokens[k].lower.hasSuffix("ing")
-                if participle && k - 1 >= sentence.lowerBound && tokens[k - 1].text == ",", let sentenceSubject { return sentenceSubject }
+                if participle && k - 1 >= sentence.lowerBound && tokens[k - 1].text == ",",
+                   let mention = participleSubject(k, notBefore: sentence.lowerBound) ?? sentenceSubject {
+                    return mention
+                }
                 if let mention = subject(ofVerb: k, notBefore: sentence.lowerBound) { return mention }
                 if participle, let sentenceSubject { return sentenceSubject }
             }

@@ -47,9 +47,14 @@ struct ArticleText {
     private mutating func markHeadlines() {
         var headlines: [Bool] = []
         for sentence in sentences {
-            let words = sentence.filter { tokens[$0].isWord && !Lexicon.stopCaps.contains(tokens[$0].lower) }
+            // Short words and numbers are set either way ("Director Calls Her Film ‘…’", "Cut 1,200
+            // Jobs"); a quote counts towards the length.
+            let long = sentence.filter { tokens[$0].kind == .quote || tokens[$0].isWord }.count
+            let words = sentence.filter {
+                tokens[$0].isWord && !Lexicon.stopCaps.contains(tokens[$0].lower) && !QuoteMarkScanner.isDigit(scalars[tokens[$0].start])
+            }
             let capitalized = words.filter { tokens[$0].isCap }.count
-            headlines.append(words.count >= 4 && capitalized * 10 >= words.count * 9)
+            headlines.append(long >= 4 && words.count >= 3 && capitalized * 10 >= words.count * 9)
         }
         var names: Set<String> = []
         for (index, sentence) in sentences.enumerated() where !headlines[index] {
@@ -89,10 +94,10 @@ struct ArticleText {
         return String(view)
     }
 
-    /// Text of tokens a..<b as it appears in the article (a trailing possessive dropped).
+    /// Text of tokens a..<b as it appears in the article (a trailing "’s" dropped).
     func slice(_ a: Int, _ b: Int) -> String {
         let last = tokens[b - 1]
-        return string(tokens[a].start..<(last.possessive ? last.end - 2 : last.end))
+        return string(tokens[a].start..<(last.start + last.text.unicodeScalars.count))
     }
 
     /// A lowercase reporting verb ("said", "told", "according").
@@ -122,6 +127,14 @@ struct ArticleText {
         var start = token
         while start > 0 && tokens[start - 1].kind != .paragraphBreak && tokens[start - 1].paragraph == paragraph { start -= 1 }
         return start
+    }
+
+    /// "Q" or "A" when the paragraph starting at token `k` is a line of an interview transcript
+    /// ("Q: “Why an orchard?”"), else nil.
+    func transcriptLine(at k: Int) -> String? {
+        guard k + 2 < tokens.count, tokens[k].text == "Q" || tokens[k].text == "A", tokens[k + 1].text == ":",
+              tokens[k + 2].kind == .quote else { return nil }
+        return tokens[k].text
     }
 
     // MARK: - Quotes and sentences
@@ -162,8 +175,15 @@ struct ArticleText {
             }
             start = end
         }
+        var datelineEnd = -1
         for i in 0..<tokens.count {
             let token = tokens[i]
+            // A dateline ("CARDIFF, Wales —") is a sentence of its own: no subject, no speaker.
+            if i == start, i == 0 || tokens[i - 1].kind == .paragraphBreak, let end = dateline(at: i) { datelineEnd = end }
+            if i + 1 == datelineEnd {
+                close(i + 1)
+                continue
+            }
             if token.kind == .paragraphBreak {
                 close(i)
                 sentenceOf[i] = max(0, sentences.count - 1)
@@ -184,5 +204,23 @@ struct ArticleText {
             if boundary { close(i + 1) }
         }
         close(tokens.count)
+    }
+
+    /// The end of a dateline opening a paragraph at `i` (after its dash): a place in capitals, then
+    /// at most a few capitalized words, commas or a parenthesised agency ("SANTIAGO, Chile —",
+    /// "WASHINGTON (AP) —"); nil when the paragraph opens otherwise.
+    private func dateline(at i: Int) -> Int? {
+        guard tokens[i].isCapWord, tokens[i].text.unicodeScalars.filter(\.properties.isAlphabetic).count >= 3,
+              !tokens[i].text.unicodeScalars.contains(where: \.properties.isLowercase) else { return nil }
+        var k = i + 1
+        while k < tokens.count && k < i + 10 {
+            let token = tokens[k]
+            if token.kind == .punct && ["\u{2014}", "\u{2013}", "-", "--"].contains(token.text) {
+                return k + 1 < tokens.count && tokens[k + 1].kind == .word ? k + 1 : nil
+            }
+            guard token.isCapWord || (token.kind == .punct && [",", "(", ")", "."].contains(token.text)) else { return nil }
+            k += 1
+        }
+        return nil
     }
 }

@@ -29,6 +29,7 @@ struct DiscourseContext {
             if !text.isSentenceStart(k) || beforeVerb { registry.midSentenceWords.insert(token.lower) }
         }
         register(text, quoted: false)
+        defer { registerRoles(text) }
         let inner = text.quoteRanges.compactMap { $0 }
         guard !inner.isEmpty else { return }
         var scalars: [Unicode.Scalar] = []
@@ -45,13 +46,62 @@ struct DiscourseContext {
         while k < tokens.count {
             guard tokens[k].isCapWord else { k += 1; continue }
             let e = text.capRunForward(k)
-            if case .person(let name, let gender, let titled)? = text.analyzeRun(k, e) {
+            switch text.analyzeRun(k, e) {
+            case .person(let name, let gender, let titled)?:
                 let single = !name.contains(" ")
                 if !single || titled || (!quoted && !text.isSentenceStart(k)) { registry.register(name, gender: gender, titled: titled) }
+            case .group?:
+                // "Northwind Energy", "Halcyon Foods": the first word names the company alone.
+                if e - k >= 2, Lexicon.orgWords.contains(tokens[e - 1].bare), !Lexicon.titles.contains(tokens[k].bare),
+                   !Lexicon.places.contains(tokens[k].bare), !Lexicon.nationalities.contains(tokens[k].bare) {
+                    registry.organisationWords.insert(tokens[k].lower)
+                }
+            default:
+                break
             }
             k = max(e, k + 1)
         }
     }
+
+    /// The roles the narration gives each person it names ("the German director Ines Falkenrath").
+    private mutating func registerRoles(_ text: ArticleText) {
+        let tokens = text.tokens
+        var k = 0
+        while k < tokens.count {
+            guard tokens[k].isCapWord else { k += 1; continue }
+            let e = text.capRunForward(k)
+            if case .person(let name, _, let titled)? = text.analyzeRun(k, e), !tokens[e - 1].possessive {
+                let full = registry.fullName(for: name)
+                if full.contains(" ") || titled {
+                    for role in text.roles(ofPersonRun: k, e, nameWords: NameRegistry.words(name).count) {
+                        registry.register(role: role, for: full)
+                    }
+                }
+            }
+            k = max(e, k + 1)
+        }
+    }
+
+    /// The person a role stands for: "the captain", "their director", "His mother" when the article
+    /// gives someone that role (the one named most recently, if several), else nil. With
+    /// `definiteOnly`, an indefinite phrase ("a former bookkeeper", "one official") is nobody's.
+    func holder(ofRole description: String, definiteOnly: Bool) -> String? {
+        let words = NameRegistry.words(description)
+        guard let first = words.first?.lowercased(), var last = words.last?.lowercased(), words.count <= 5 else { return nil }
+        if last.hasPrefix("ex-") { last = String(last.dropFirst(3)) }
+        if definiteOnly {
+            let definite = ["the", "his", "her", "their", "its", "our"].contains(first) || first.hasSuffix("\u{2019}s") || first.hasSuffix("'s")
+            guard definite, words.count > 1 else { return nil }
+            // An office ("the president", "the judge") may be anyone who holds it; a role the article
+            // gave someone ("their captain", "His mother") is that person.
+            guard !Lexicon.officeTitles.contains(last), !Lexicon.titles.contains(last) else { return nil }
+        }
+        guard let holders = registry.roleHolders[last], !holders.isEmpty else { return nil }
+        return recentPersons.last(where: holders.contains) ?? holders.first
+    }
+
+    /// The person the article names most often (by surname).
+    func mostNamedPerson() -> String? { registry.mostNamedPerson() }
 
     // MARK: - Resolution
 
@@ -78,6 +128,8 @@ struct DiscourseContext {
             if !description.contains(" "), registry.isSurnameOfFullName(description) {
                 return Mention.Resolution(speaker: registry.fullName(for: description), source: nil)
             }
+            // "the captain", "His mother": the person the article gives that role.
+            if let holder = holder(ofRole: description, definiteOnly: true) { return Mention.Resolution(speaker: holder, source: nil) }
             return Mention.Resolution(speaker: nil, source: description)
         case .pronoun(let pronoun):
             switch pronoun {
@@ -87,7 +139,7 @@ struct DiscourseContext {
                 if let gender = registry.gender(of: person), gender != want {
                     return Mention.Resolution(speaker: recentOther(want), source: nil)
                 }
-                registry.learn(gender: want, for: person)
+                registry.infer(gender: want, for: person)
                 return Mention.Resolution(speaker: person, source: nil)
             case "they":
                 // "They" is a group the article named (people, officials), hardly ever one person.
@@ -118,15 +170,20 @@ struct DiscourseContext {
             let resolution = resolved ?? resolve(mention)
             if let name = resolution.speaker { notePerson(name) }
         case .group(let description, let plural):
-            lastGroup = (description, plural)
-            lastWasGroup = true
+            if let name = (resolved ?? resolve(mention)).speaker {
+                notePerson(name)
+            } else {
+                lastGroup = (description, plural)
+                lastWasGroup = true
+            }
         case .pronoun:
             if let resolved, let name = resolved.speaker { notePerson(name) }
         }
     }
 
-    /// Every person named in a sentence outside a prepositional phrase joins the recent list (for
-    /// pronouns whose gender rules out the subject: "Mr. Paul Kerr and Mrs. Jane Kerr … she").
+    /// Every person named in a sentence joins the recent list (for pronouns whose gender rules out
+    /// the subject: "Mr. Paul Kerr and Mrs. Jane Kerr … she", "between Mrs. Nakamura and Mr.
+    /// Whitfield … she").
     mutating func notePeopleNamed(inSentence sentenceIndex: Int, of text: ArticleText) {
         let tokens = text.tokens
         let sentence = text.sentences[sentenceIndex]
@@ -134,8 +191,7 @@ struct DiscourseContext {
         while k < sentence.upperBound {
             guard tokens[k].isCapWord else { k += 1; continue }
             let e = min(text.capRunForward(k), sentence.upperBound)
-            let afterPrep = k > sentence.lowerBound && Lexicon.prepositions.contains(tokens[k - 1].lower)
-            if !afterPrep && !tokens[e - 1].possessive, case .person(let name, let gender, let titled)? = text.analyzeRun(k, e) {
+            if !tokens[e - 1].possessive, case .person(let name, let gender, let titled)? = text.analyzeRun(k, e) {
                 let full = registry.fullName(for: name)
                 guard full.contains(" ") || titled || registry.vouchesFor(full) else { k = max(e, k + 1); continue }
                 if let gender { registry.learn(gender: gender, for: full) }
@@ -147,9 +203,10 @@ struct DiscourseContext {
     }
 
     /// Learns a person's gender from the pronouns the article uses for them: "Alex Morgan said her
-    /// team was ready" (an article's word outranks the first-name table).
-    mutating func learn(_ gender: NameRegistry.Gender, for name: String) {
-        registry.learn(gender: gender, for: name)
+    /// team was ready" outranks the first-name table when `stated` (the pronoun follows the name
+    /// closely); else it only fills in where nothing is known.
+    mutating func learn(_ gender: NameRegistry.Gender, for name: String, stated: Bool) {
+        if stated { registry.learn(gender: gender, for: name) } else { registry.infer(gender: gender, for: name) }
     }
 
     private mutating func notePerson(_ name: String) {

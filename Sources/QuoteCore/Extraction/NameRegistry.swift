@@ -18,6 +18,12 @@ struct NameRegistry {
     var midSentenceWords: Set<String> = []
     /// How often the article writes each capitalized word.
     var capitalizedCounts: [String: Int] = [:]
+    /// Words that open an organisation's name in the article ("Northwind" of "Northwind Energy"):
+    /// alone, the organisation, unless a name table or a person's full name says otherwise.
+    var organisationWords: Set<String> = []
+    /// The people the article gives each role ("director", "captain", "mother"), by lowercased role
+    /// word, in the order named.
+    private(set) var roleHolders: [String: [String]] = [:]
     /// Gender by lower-cased full name, and whether the article said so (else the first name did).
     private var genders: [String: (gender: Gender, stated: Bool)] = [:]
 
@@ -55,6 +61,24 @@ struct NameRegistry {
         }
     }
 
+    mutating func register(role: String, for name: String) {
+        var holders = roleHolders[role] ?? []
+        if !holders.contains(name) { holders.append(name) }
+        roleHolders[role] = holders
+    }
+
+    /// Of the full names registered, the one whose surname the article capitalizes most often
+    /// (the first registered wins a tie).
+    func mostNamedPerson() -> String? {
+        var best: (name: String, count: Int)?
+        for (key, names) in bySurname.sorted(by: { $0.key < $1.key }) {
+            guard let name = names.first(where: { $0.contains(" ") }) else { continue }
+            let count = capitalizedCounts[key] ?? 0
+            if best == nil || count > best!.count { best = (fullName(for: name), count) }
+        }
+        return best?.name
+    }
+
     func knows(_ surname: String) -> Bool { bySurname[surname.lowercased()] != nil }
 
     /// Whether `word` alone can name a person. Yes when it is the surname of a name of two or more
@@ -74,6 +98,7 @@ struct NameRegistry {
         // capitalized common word, whatever the name tables hold.
         guard midSentenceWords.contains(key) else { return false }
         if FirstNames.table[key] != nil || Surnames.table.contains(key) { return true }
+        if organisationWords.contains(key) { return false }
         let singular = key.hasSuffix("s") ? String(key.dropLast()) : key
         if Lexicon.places.contains(key) || Lexicon.outlets.contains(key) || Lexicon.orgWords.contains(key)
             || Lexicon.nationalities.contains(key) || Lexicon.nationalities.contains(singular) || Lexicon.sourceHeads.contains(key)
@@ -111,9 +136,11 @@ struct NameRegistry {
         genders[key] = (gender, true)
     }
 
-    /// Records a gender only when nothing is known yet (a pronoun that may stand for someone else).
-    mutating func assume(gender: Gender, for name: String) {
-        if genders[name.lowercased()] == nil { genders[name.lowercased()] = (gender, true) }
+    /// Records a gender the article's pronouns suggest ("Alex Morgan said her team …"), where neither
+    /// a title nor the first-name table has given one: the pronoun may stand for someone else
+    /// ("Bernard Fiala … trying to undermine her account").
+    mutating func infer(gender: Gender, for name: String) {
+        if genders[name.lowercased()] == nil { genders[name.lowercased()] = (gender, false) }
     }
 
     func gender(of name: String) -> Gender? { genders[name.lowercased()]?.gender }

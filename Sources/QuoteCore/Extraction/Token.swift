@@ -101,7 +101,16 @@ enum Tokenizer {
                     text = String(text.dropLast(2))
                     t.text = text
                     t.lower = text.lowercased()
+                    // "Eric Trump's not so sure": "’s" for "is" or "has" before these words.
+                    t.possessive = !Lexicon.afterContractedIs.contains(nextWord(s, after: j))
+                }
+                // A plural possessive ("the Workers' Alliance", "the judges’ decision"): the apostrophe
+                // the quote scanner left alone belongs to the word.
+                if !t.possessive, j < n, s[j] == "'" || s[j] == "\u{2019}", let last = text.last, last == "s" || last == "S",
+                   !(j + 1 < n && QuoteMarkScanner.isLetter(s[j + 1])), !(q < quotes.count && quotes[q].open == j) {
                     t.possessive = true
+                    t.end = j + 1
+                    j += 1
                 }
                 t.paragraph = paragraph
                 tokens.append(t)
@@ -114,5 +123,17 @@ enum Tokenizer {
             i += 1
         }
         return tokens
+    }
+
+    /// The lowercased letters of the word after position `j` (past spaces), "" when none follows.
+    private static func nextWord(_ s: [Unicode.Scalar], after j: Int) -> String {
+        var k = j
+        while k < s.count && QuoteMarkScanner.isSpace(s[k]) && s[k] != "\n" { k += 1 }
+        var word = String.UnicodeScalarView()
+        while k < s.count && QuoteMarkScanner.isLetter(s[k]) && word.count < 12 {
+            word.append(s[k])
+            k += 1
+        }
+        return String(word).lowercased()
     }
 }
