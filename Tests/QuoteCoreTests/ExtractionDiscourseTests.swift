@@ -95,6 +95,20 @@ enum DiscourseCases {
             ["a seven-figure offer. | nil | speech | The Gulf Coast Review"]),
     ]
 
+    /// People named by no role ("the man", "one woman") are unnamed sources; a source named only in
+    /// narration speaks for the next sentence's terms, not for the paragraph's.
+    static let unnamedPeople: [ExtractionCase] = [
+        ExtractionCase("a short reply by a man the article does not name",
+            "The police closed the road at noon. “No,” the man said, when asked whether he had seen the driver.",
+            ["No | nil | speech | the man"]),
+        ExtractionCase("an inverted attribution to a visitor",
+            "The door opened. “Leave the hat,” said her visitor, in a muffled voice.",
+            ["Leave the hat | nil | speech | her visitor"]),
+        ExtractionCase("terms long after a group repeated phrases",
+            "Children would often merely repeat the phrases they heard. The stove was lit at six. The wood was cut at seven. Then the “hired-man” came in.",
+            ["hired-man | nil | scare"]),
+    ]
+
     /// Headlines whose speaker is a role, or follows the verb.
     static let headlines: [ExtractionCase] = [
         ExtractionCase("a role the body gives someone",
@@ -139,6 +153,7 @@ enum DiscourseCases {
     @Test(arguments: DiscourseCases.participles) func participles(_ row: ExtractionCase) { check(row) }
     @Test(arguments: DiscourseCases.roles) func roles(_ row: ExtractionCase) { check(row) }
     @Test(arguments: DiscourseCases.organisations) func organisations(_ row: ExtractionCase) { check(row) }
+    @Test(arguments: DiscourseCases.unnamedPeople) func unnamedPeople(_ row: ExtractionCase) { check(row) }
     @Test(arguments: DiscourseCases.headlines) func headlines(_ row: ExtractionCase) { check(row) }
     @Test(arguments: DiscourseCases.transcripts) func transcripts(_ row: ExtractionCase) { check(row) }
 }

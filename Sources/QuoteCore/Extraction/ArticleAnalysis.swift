@@ -48,7 +48,11 @@ struct ArticleAnalysis {
 
         /// What an unattributed quote of the current sentence inherits (a short one only from narration).
         func inherited(short: Bool) -> Mention.Resolution? {
-            if short { return sentence - narratedSentence <= Self.narratedReach ? narratedSpeaker : nil }
+            if short {
+                // An unnamed source ("children would repeat the phrases") speaks for the next sentence only.
+                let reach = narratedSpeaker?.speaker == nil ? 1 : Self.narratedReach
+                return sentence - narratedSentence <= reach ? narratedSpeaker : nil
+            }
             return sentence - latestSentence <= Self.latestReach ? latestSpeaker : nil
         }
     }

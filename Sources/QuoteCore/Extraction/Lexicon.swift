@@ -253,6 +253,12 @@ enum Lexicon {
         "headmistress", "professor", "historian", "biographer", "referee", "goalkeeper", "midfielder",
         "musician", "guitarist", "drummer", "artist", "poet", "filmmaker", "producer", "chef", "priest",
         "pastor", "bishop", "mechanic", "miner", "farmer", "teacher",
+        // People by no role at all: "one woman said", "“No,” the man said", "said her visitor".
+        "man", "men", "woman", "women", "boy", "boys", "girl", "girls", "child", "children", "kid", "kids",
+        "lady", "ladies", "gentleman", "gentlemen", "friend", "friends", "neighbor", "neighbors", "neighbour",
+        "neighbours", "stranger", "strangers", "visitor", "visitors", "guest", "guests", "youth", "fellow",
+        "colleague", "colleagues", "companion", "local", "locals", "customer", "customers", "shopper",
+        "shoppers", "commuter", "commuters", "patient", "patients", "survivor", "survivors", "veteran", "veterans",
         // Documents and messages that say things: "the ad concludes that Trump is too “reckless”".
         "ad", "ads", "advertisement", "commercial", "poll", "polls", "editorial", "email", "emails", "tweet",
         "tweets", "message", "transcript", "petition", "lawsuit", "complaint", "indictment", "resolution",
@@ -274,6 +280,9 @@ enum Lexicon {
         "agencies", "departments", "ministries", "companies", "firms", "governments", "groups", "organizations",
         "organisations", "parties", "campaigns", "committees", "councils", "courts", "unions", "banks", "embassies",
         "hospitals", "universities", "schools", "statements", "reports", "documents",
+        "men", "women", "boys", "girls", "children", "kids", "ladies", "gentlemen", "friends", "neighbors",
+        "neighbours", "strangers", "visitors", "guests", "colleagues", "locals", "customers", "shoppers",
+        "commuters", "patients", "survivors", "veterans",
     ]
 
     static let determiners: Set<String> = [
