@@ -21,6 +21,10 @@ start=$(date +%s.%N); "$bin" parse --json "$corpus/feeds" > /dev/null; end=$(dat
 bytes=$(du -sb "$corpus/feeds" | cut -f1)
 python3 -c "import sys; t=$end-$start; print(f'quotewatch parse --json {sys.argv[1]}/feeds: {t:.2f} s, {$bytes/1e6/t:.1f} MB/s')" "$corpus"
 echo
+echo "## extraction: quote F1 and attribution on real news (polnear train), LitBank and the wire fixtures; extract speed"
+# QW_BASELINE=OTHER_QUOTEWATCH times an older build in the same run, for a before/after ratio.
+python3 Benchmarks/extraction-bench.py "$bin" ${QW_BASELINE:+--baseline "$QW_BASELINE"}
+echo
 echo "## matching: every whole quote against 100,000 statements (quotewatch match --json, whole process)"
 # rapidfuzz, the peer, in a virtualenv of its own (from PyPI) when it is not there yet.
 peers=.build/peers

@@ -107,6 +107,9 @@ enum DiscourseCases {
         ExtractionCase("terms long after a group repeated phrases",
             "Children would often merely repeat the phrases they heard. The stove was lit at six. The wood was cut at seven. Then the “hired-man” came in.",
             ["hired-man | nil | scare"]),
+        ExtractionCase("a title-case song a group sings, then a group that speaks",
+            "Before every game, the club’s supporters sing “Harbour Lights,” a ballad by a local band. Residents have long mocked the “harbour tax.”",
+            ["Harbour Lights | nil | scare | nil", "harbour tax. | nil | speech | Residents"]),
     ]
 
     /// Headlines whose speaker is a role, or follows the verb.

@@ -271,8 +271,11 @@ struct ArticleAnalysis {
             return
         }
         // With nobody to inherit from, a source the sentence is about: "Critics have long mocked …".
+        // A short title-case quote needs the source to say it ("supporters sing “Northern Lights”" is a song).
         if !classifier.isNamingOrTitle(quoteIndex), let subject = subjects[sentenceIndex], case .group = subject,
-           subjectEnds[sentenceIndex] <= quoteToken {
+           subjectEnds[sentenceIndex] <= quoteToken,
+           !short || text.quoteEndsSentence[quoteIndex] || !(text.quoteRanges[quoteIndex].map(classifier.isTitleCase) ?? false)
+            || (subjectEnds[sentenceIndex]..<quoteToken).contains(where: text.isSpeechVerb) {
             attributions[quoteIndex].attribute(to: context.resolve(subject), .sentence)
         }
     }

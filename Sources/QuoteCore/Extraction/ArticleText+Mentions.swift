@@ -65,8 +65,9 @@ extension ArticleText {
         return a
     }
 
-    /// Classifies a run of capitalized words a..<b: a person (titles stripped) or an institution.
-    func analyzeRun(_ a: Int, _ b: Int) -> Mention? {
+    /// Classifies a run of capitalized words a..<b: a person (titles stripped) or an institution
+    /// (`analyzeRun`, which answers the runs its sentences start from what this said at init).
+    func classifyRun(_ a: Int, _ b: Int) -> Mention? {
         guard a < b else { return nil }
         let precededByThe = a > 0 && tokens[a - 1].lower == "the"
         var k = a
@@ -99,7 +100,7 @@ extension ArticleText {
             return .group(slice(from, b), plural: false)
         }
         // A run in capitals ("DOESN’T INCREASE EXPECTATIONS"): a heading, not a name.
-        if b - k >= 2 && (k..<b).allSatisfy({ !tokens[$0].text.unicodeScalars.contains { $0.properties.isLowercase } }) { return nil }
+        if b - k >= 2 && (k..<b).allSatisfy({ !tokens[$0].text.unicodeScalars.contains(where: QuoteMarkScanner.isLowercase) }) { return nil }
         if k >= b {
             guard !titles.isEmpty || (0..<b - a).contains(where: { _ in isAcronym(tokens[b - 1]) }) else {
                 return (b - a == 1 && (Lexicon.places.contains(tokens[a].bare))) ? .group(slice(from, b), plural: false) : nil

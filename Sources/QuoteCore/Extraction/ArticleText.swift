@@ -31,6 +31,11 @@ struct ArticleText {
     /// The full names (two words or more) the article's other sentences give people, lower-cased:
     /// in a headline, a name is the longest of them that starts a capitalized run.
     private(set) var bodyNames: Set<String> = []
+    /// For each token that starts a capitalized run when its sentence is read left to right, the
+    /// run's end (clipped to the sentence) and what `analyzeRun` makes of it: the article's names
+    /// are looked at by several passes, and classified once. -1 elsewhere.
+    private var runEnds: [Int32] = []
+    private var runMentions: [Mention?] = []
 
     init(scalars: [Unicode.Scalar], tokens: [Token], spans: [QuoteMarkScanner.MarkSpan]) {
         self.scalars = scalars
@@ -39,7 +44,31 @@ struct ArticleText {
         prepareQuotes()
         for token in tokens where token.isWord && !token.isCap { lowercaseWords.insert(token.lower) }
         segmentSentences()
+        classifyRuns()
         markHeadlines()
+    }
+
+    private mutating func classifyRuns() {
+        var ends = [Int32](repeating: -1, count: tokens.count)
+        var mentions = [Mention?](repeating: nil, count: tokens.count)
+        for sentence in sentences {
+            var k = sentence.lowerBound
+            while k < sentence.upperBound {
+                guard tokens[k].isCapWord else { k += 1; continue }
+                let e = min(capRunForward(k), sentence.upperBound)
+                ends[k] = Int32(e)
+                mentions[k] = classifyRun(k, e)
+                k = max(e, k + 1)
+            }
+        }
+        runEnds = ends
+        runMentions = mentions
+    }
+
+    /// Classifies a run of capitalized words a..<b: a person (titles stripped) or an institution.
+    func analyzeRun(_ a: Int, _ b: Int) -> Mention? {
+        if a >= 0, a < runEnds.count, runEnds[a] == Int32(b) { return runMentions[a] }
+        return classifyRun(a, b)
     }
 
     /// Marks the headline sentences (at least four words, nine in ten of the longer ones
@@ -89,9 +118,7 @@ struct ArticleText {
 
     /// The article's text over the scalar range `range`.
     func string(_ range: Range<Int>) -> String {
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars[range])
-        return String(view)
+        ScalarText.string(scalars[range])
     }
 
     /// Text of tokens a..<b as it appears in the article (a trailing "’s" dropped).
@@ -111,7 +138,7 @@ struct ArticleText {
     /// Two or more letters (periods aside), all uppercase or digits: "NATO", "U.S.", "G7".
     func isAcronym(_ token: Token) -> Bool {
         let letters = token.text.unicodeScalars.filter { $0 != "." }
-        return letters.count >= 2 && letters.allSatisfy { $0.properties.isUppercase || QuoteMarkScanner.isDigit($0) }
+        return letters.count >= 2 && letters.allSatisfy { QuoteMarkScanner.isUppercase($0) || QuoteMarkScanner.isDigit($0) }
     }
 
     /// Only meaningful once sentences are segmented; during segmentation, an unfinished sentence
@@ -210,8 +237,8 @@ struct ArticleText {
     /// at most a few capitalized words, commas or a parenthesised agency ("SANTIAGO, Chile —",
     /// "WASHINGTON (AP) —"); nil when the paragraph opens otherwise.
     private func dateline(at i: Int) -> Int? {
-        guard tokens[i].isCapWord, tokens[i].text.unicodeScalars.filter(\.properties.isAlphabetic).count >= 3,
-              !tokens[i].text.unicodeScalars.contains(where: \.properties.isLowercase) else { return nil }
+        guard tokens[i].isCapWord, tokens[i].text.unicodeScalars.filter(QuoteMarkScanner.isLetter).count >= 3,
+              !tokens[i].text.unicodeScalars.contains(where: QuoteMarkScanner.isLowercase) else { return nil }
         var k = i + 1
         while k < tokens.count && k < i + 10 {
             let token = tokens[k]

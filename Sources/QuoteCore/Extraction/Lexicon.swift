@@ -381,7 +381,7 @@ enum Lexicon {
     /// A plural of a noun for people who do something ("strikers", "demonstrators", "residents",
     /// "participants", "attendees", "activists", "civilians").
     static func isAgentivePlural(_ word: String) -> Bool {
-        guard word.count > 5, word.unicodeScalars.allSatisfy(\.properties.isLowercase) else { return false }
+        guard word.count > 5, word.unicodeScalars.allSatisfy(QuoteMarkScanner.isLowercase) else { return false }
         return ["ers", "ors", "ists", "ants", "ents", "ians", "ees"].contains(where: word.hasSuffix)
             && !["others", "orders", "papers", "numbers", "matters", "letters", "powers", "centers", "quarters",
                  "headquarters", "borders", "waters", "offers", "members", "comments", "documents", "statements",

@@ -106,7 +106,7 @@ struct NameRegistry {
             || (key != singular && bySurname[singular] != nil) || Self.isCamelCase(word) {
             return false
         }
-        return (capitalizedCounts[key] ?? 0) >= 2 && word.unicodeScalars.contains { $0.properties.isLowercase }
+        return (capitalizedCounts[key] ?? 0) >= 2 && word.unicodeScalars.contains { QuoteMarkScanner.isLowercase($0) }
     }
 
     /// A capital after three lowercase letters or more ("ReganBooks", "OpenDoorsNice"): a brand or
@@ -114,10 +114,10 @@ struct NameRegistry {
     static func isCamelCase(_ word: String) -> Bool {
         var lowercaseRun = 0
         for scalar in word.unicodeScalars {
-            if scalar.properties.isUppercase {
+            if QuoteMarkScanner.isUppercase(scalar) {
                 if lowercaseRun >= 3 { return true }
                 lowercaseRun = 0
-            } else if scalar.properties.isLowercase {
+            } else if QuoteMarkScanner.isLowercase(scalar) {
                 lowercaseRun += 1
             }
         }
@@ -148,14 +148,16 @@ struct NameRegistry {
     /// The longest registered name that ends with `name`'s words (first seen wins a tie).
     func fullName(for name: String) -> String {
         guard let key = Self.surnameKey(name), let list = bySurname[key] else { return name }
-        let want = Self.words(name).map { $0.lowercased() }
+        // Names are single-spaced words: "ends with the words of" is a suffix after a space.
+        func spaces(_ s: String) -> Int { s.utf8.reduce(0) { $1 == 0x20 ? $0 + 1 : $0 } }
+        let tail = " " + name.lowercased()
         var best = name
-        var bestCount = want.count
+        var bestCount = spaces(name)
         for candidate in list {
-            let have = Self.words(candidate).map { $0.lowercased() }
-            guard have.count > bestCount, Array(have.suffix(want.count)) == want else { continue }
+            let count = spaces(candidate)
+            guard count > bestCount, candidate.lowercased().hasSuffix(tail) else { continue }
             best = candidate
-            bestCount = have.count
+            bestCount = count
         }
         return best
     }

@@ -25,7 +25,7 @@ struct QuoteClassifier {
     func isShort(_ quoteIndex: Int) -> Bool {
         guard wordCount(quoteIndex) <= 3 else { return false }
         guard let range = text.quoteRanges[quoteIndex], text.quoteEndsSentence[quoteIndex],
-              text.scalars[range.lowerBound].properties.isUppercase else { return true }
+              QuoteMarkScanner.isUppercase(text.scalars[range.lowerBound]) else { return true }
         let quoteToken = text.tokenOfQuote[quoteIndex]
         return !(text.isSentenceStart(quoteToken) || (quoteToken > 0 && text.tokens[quoteToken - 1].kind == .paragraphBreak))
     }
@@ -33,10 +33,10 @@ struct QuoteClassifier {
     /// Capitalized first word, and at least 60% of the words longer than three letters capitalized.
     func isTitleCase(_ range: Range<Int>) -> Bool {
         let words = text.string(range).split(whereSeparator: { $0 == " " })
-        guard let first = words.first?.unicodeScalars.first, first.properties.isUppercase else { return false }
+        guard let first = words.first?.unicodeScalars.first, QuoteMarkScanner.isUppercase(first) else { return false }
         let long = words.filter { $0.count > 3 }
         guard !long.isEmpty else { return true }
-        let caps = long.filter { $0.unicodeScalars.first?.properties.isUppercase == true }
+        let caps = long.filter { $0.unicodeScalars.first.map(QuoteMarkScanner.isUppercase) == true }
         return caps.count * 10 >= long.count * 6
     }
 

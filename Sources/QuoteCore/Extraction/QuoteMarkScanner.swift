@@ -34,8 +34,19 @@ struct QuoteMarkScanner {
         }
     }
 
-    static func isSpace(_ c: Unicode.Scalar) -> Bool { c.properties.isWhitespace }
-    static func isLetter(_ c: Unicode.Scalar) -> Bool { c.properties.isAlphabetic }
+    // ASCII is answered without the Unicode property tables (a lookup per scalar otherwise).
+    static func isSpace(_ c: Unicode.Scalar) -> Bool {
+        c.value < 0x80 ? c.value == 0x20 || (0x09...0x0D).contains(c.value) : c.properties.isWhitespace
+    }
+    static func isLetter(_ c: Unicode.Scalar) -> Bool {
+        c.value < 0x80 ? (0x41...0x5A).contains(c.value) || (0x61...0x7A).contains(c.value) : c.properties.isAlphabetic
+    }
+    static func isUppercase(_ c: Unicode.Scalar) -> Bool {
+        c.value < 0x80 ? (0x41...0x5A).contains(c.value) : c.properties.isUppercase
+    }
+    static func isLowercase(_ c: Unicode.Scalar) -> Bool {
+        c.value < 0x80 ? (0x61...0x7A).contains(c.value) : c.properties.isLowercase
+    }
     static func isDigit(_ c: Unicode.Scalar) -> Bool { ("0"..."9").contains(c) }
     static func isAlnum(_ c: Unicode.Scalar) -> Bool { isLetter(c) || isDigit(c) }
 
@@ -166,7 +177,7 @@ struct QuoteMarkScanner {
                             // students’ views: possessive when a lowercase word follows and a closer comes later
                             var k = j + 1
                             while k < end && Self.isSpace(s[k]) { k += 1 }
-                            weak = k < end && s[k].properties.isLowercase
+                            weak = k < end && Self.isLowercase(s[k])
                         }
                         if weak && laterStrongSingle[j - para.lowerBound + 1] { break }
                         close(.single, at: j)

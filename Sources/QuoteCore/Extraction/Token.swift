@@ -33,11 +33,6 @@ enum Tokenizer {
         var q = 0
         var paragraph = 0
         let n = s.count
-        func str(_ a: Int, _ b: Int) -> String {
-            var v = String.UnicodeScalarView()
-            v.append(contentsOf: s[a..<b])
-            return String(v)
-        }
         while i < n {
             if q < quotes.count && quotes[q].open == i {
                 let span = quotes[q]
@@ -80,27 +75,27 @@ enum Tokenizer {
                         if nextIsLetter && seg <= 2 && QuoteMarkScanner.isLetter(s[j - 1]) {
                             j += 1; segStart = j; continue
                         }
-                        let word = str(i, j).lowercased()
-                        let singleCap = seg == 1 && s[j - 1].properties.isUppercase
+                        let word = ScalarText.lowercased(s[i..<j])
+                        let singleCap = seg == 1 && QuoteMarkScanner.isUppercase(s[j - 1])
                         if singleCap || word.contains(".") || Lexicon.abbreviations.contains(word) {
                             j += 1
                         }
                     }
                     break
                 }
-                var text = str(i, j)
-                var t = Token(kind: .word, text: text, lower: text.lowercased(), start: i, end: j)
-                t.isCap = s[i].properties.isUppercase
+                var text = ScalarText.string(s[i..<j])
+                var t = Token(kind: .word, text: text, lower: ScalarText.lowercased(s[i..<j]), start: i, end: j)
+                t.isCap = QuoteMarkScanner.isUppercase(s[i])
                 // Arabic article prefixes on surnames ("al-Sharaa", "el-Sisi") keep the name capitalized.
                 if !t.isCap, let dash = text.firstIndex(of: "-"),
                    ["al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "ibn", "bin", "abu"].contains(text[..<dash].lowercased()),
-                   let after = text[text.index(after: dash)...].unicodeScalars.first, after.properties.isUppercase {
+                   let after = text[text.index(after: dash)...].unicodeScalars.first, QuoteMarkScanner.isUppercase(after) {
                     t.isCap = true
                 }
                 if text.count > 2, text.hasSuffix("\u{2019}s") || text.hasSuffix("'s") || text.hasSuffix("\u{2019}S") {
-                    text = String(text.dropLast(2))
+                    text = ScalarText.string(s[i..<j - 2])
                     t.text = text
-                    t.lower = text.lowercased()
+                    t.lower = ScalarText.lowercased(s[i..<j - 2])
                     // "Eric Trump's not so sure": "’s" for "is" or "has" before these words.
                     t.possessive = !Lexicon.afterContractedIs.contains(nextWord(s, after: j))
                 }
@@ -129,11 +124,8 @@ enum Tokenizer {
     private static func nextWord(_ s: [Unicode.Scalar], after j: Int) -> String {
         var k = j
         while k < s.count && QuoteMarkScanner.isSpace(s[k]) && s[k] != "\n" { k += 1 }
-        var word = String.UnicodeScalarView()
-        while k < s.count && QuoteMarkScanner.isLetter(s[k]) && word.count < 12 {
-            word.append(s[k])
-            k += 1
-        }
-        return String(word).lowercased()
+        let start = k
+        while k < s.count && QuoteMarkScanner.isLetter(s[k]) && k - start < 12 { k += 1 }
+        return ScalarText.lowercased(s[start..<k])
     }
 }
