@@ -37,6 +37,18 @@ enum NewsCases {
         ExtractionCase("a song title",
             "The band closed with its hit “Northern Lights” at midnight.",
             ["Northern Lights | nil | title"]),
+        ExtractionCase("a title in apposition to a publication",
+            "Investors await the bank’s quarterly outlook, “Rates and Risks,” next week.",
+            ["Rates and Risks | nil | title"]),
+        ExtractionCase("a title joined to a title",
+            "Her earlier novels include “Salt for the Wound” and “A Door in the Hill,” which was filmed.",
+            ["Salt for the Wound | nil | title", "A Door in the Hill | nil | title"]),
+        ExtractionCase("a habit of naming",
+            "Villagers have always called the old chapel “the Lantern,” after its lamp.",
+            ["the Lantern | nil | scare"]),
+        ExtractionCase("an evaluation by a named person is speech, even in title case",
+            "Asked about the rival campaign, Marta Voss called it “Dead on Arrival.”",
+            ["Dead on Arrival. | Marta Voss | speech"]),
     ]
 
     /// Headline quotes: US-style single quotes, spoken by the person the headline or body names.

@@ -50,6 +50,22 @@ struct QuoteClassifier {
         kind(quoteIndex, attributed: true) != .speech
     }
 
+    /// An unattributed title-case quote set after a noun phrase like a name ("its quarterly outlook,
+    /// “Prices and Prospects,” next week"), or joined to a title ("include “Salt for the Wound” and
+    /// “A House With No Doors”"): the title of a work.
+    private func isWorkAfterNoun(_ quoteToken: Int, range: Range<Int>, back: [String]) -> Bool {
+        let tokens = text.tokens
+        guard quoteToken >= 2 else { return false }
+        let before = tokens[quoteToken - 1]
+        if ["and", "or"].contains(before.lower), tokens[quoteToken - 2].kind == .quote {
+            return kind(tokens[quoteToken - 2].quote, attributed: false) == .title
+        }
+        guard before.text == ",", let noun = back.first, tokens[quoteToken - 2].isWord, !tokens[quoteToken - 2].isCap,
+              !text.isSpeechVerb(quoteToken - 2), !Lexicon.auxiliaries.contains(noun), !Lexicon.prepositions.contains(noun),
+              !Lexicon.pronouns.contains(noun) else { return false }
+        return back.prefix(5).contains(where: { ["its", "his", "her", "their", "our", "the", "a", "an"].contains($0) })
+    }
+
     func kind(_ quoteIndex: Int, attributed: Bool) -> Quote.Kind {
         let tokens = text.tokens
         let quoteToken = text.tokenOfQuote[quoteIndex]
@@ -73,6 +89,10 @@ struct QuoteClassifier {
             if ["so-called", "dubbed", "nicknamed", "termed", "christened", "self-styled", "self-described",
                 "alleged", "supposed", "quote-unquote"].contains(previous) { return true }
             if previous == "as" && back.count > 1 && back[1] == "known" { return true }
+            // "Villagers have always called the schoolhouse “…”": a habit of naming, not an evaluation.
+            if let v = back.prefix(5).firstIndex(where: { ["called", "call", "calls", "dubbed"].contains($0) }), v + 1 < back.count,
+               ["always", "long", "often", "commonly", "affectionately", "usually"].contains(back[v + 1]),
+               !back[..<v].contains(where: { Lexicon.prepositions.contains($0) }) { return true }
             if ["term", "terms", "word", "words", "phrase", "label", "slogan", "motto", "hashtag", "moniker",
                 "buzzword", "catchphrase", "nickname"].contains(previous), back.count > 1,
                ["the", "a", "this", "that", "its", "their"].contains(back[1]) { return true }
@@ -92,6 +112,9 @@ struct QuoteClassifier {
         }()
         if naming { return titleCase && back.contains(where: Lexicon.workNouns.contains) ? .title : .scare }
         if attributed { return .speech }
+        if titleCase, let range = text.quoteRanges[quoteIndex], !text.quoteEndsSentence[quoteIndex], isWorkAfterNoun(quoteToken, range: range, back: back) {
+            return .title
+        }
         return isShort(quoteIndex) ? .scare : .speech
     }
 }
