@@ -33,7 +33,7 @@ extension QuoteWatch {
         func run() async throws {
             let query = EventQuery(afterID: since, types: Set(type.compactMap(EventType.init(rawValue:))), statement: statement)
             do {
-                let config = try options.load()
+                let config = try options.loadForReading()
                 try await Commands.events(config: config, query: query, json: json, follow: follow, output: Commands.standardOutput)
             } catch {
                 throw fail(error)

@@ -17,7 +17,7 @@ extension QuoteWatch {
 
         func run() async throws {
             do {
-                let config = try options.load()
+                let config = try options.loadForReading()
                 try await Commands.history(config: config, item: item, json: json, output: Commands.standardOutput)
             } catch {
                 throw fail(error)

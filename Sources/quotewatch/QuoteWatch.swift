@@ -9,7 +9,9 @@ struct QuoteWatch: AsyncParsableCommand {
         abstract: "Watch news feeds for quotes of tracked statements and log every change.",
         discussion: """
             The configuration is read from --config, else $CONFIGURATION_DIRECTORY/feeds.json, \
-            else ./feeds.json. Exit codes: 0 success, 1 a user error, 2 an internal failure.
+            else ./feeds.json, else the installed /etc/quotewatch/feeds.json, with which every command \
+            reads the installed service's store and socket. Exit codes: 0 success, 1 a user error, \
+            2 an internal failure, 64 a command line that does not parse.
             """,
         version: Product.version,
         subcommands: [

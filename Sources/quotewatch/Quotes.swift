@@ -18,7 +18,7 @@ extension QuoteWatch {
 
         func run() async throws {
             do {
-                let config = try options.load()
+                let config = try options.loadForReading()
                 try await Commands.quotes(config: config, speaker: speaker, statement: statement, json: json, output: Commands.standardOutput)
             } catch {
                 throw fail(error)

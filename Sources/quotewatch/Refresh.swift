@@ -29,10 +29,10 @@ extension QuoteWatch {
                 let path: String
                 if let socket {
                     path = socket
-                } else if let runtime = ControlSocket.runtimeDirectory() {
+                } else if let runtime = ControlSocket.runtimeDirectory(ConfigFile.environment(for: options.path)) {
                     path = ControlSocket.path(runtimeDirectory: runtime)
                 } else {
-                    path = ControlSocket.path(databasePath: try options.load().databasePath)
+                    path = ControlSocket.path(databasePath: try options.loadForReading().databasePath)
                 }
                 try Commands.refresh(
                     socketPath: path, feeds: feeds, wait: wait, style: Commands.refreshStyle(), write: Commands.standardOutputText)

@@ -12,7 +12,7 @@ extension QuoteWatch {
 
         func run() async throws {
             do {
-                let config = try options.load()
+                let config = try options.loadForReading()
                 try await Commands.status(config: config, json: json, output: Commands.standardOutput)
             } catch {
                 throw fail(error)

@@ -113,7 +113,8 @@ extension Commands {
                 throw DaemonError(error.description, exitCode: 2)
             }
         }
-        let feeds = config.feeds.map { feed in
+        // Without feeds (a configuration with errors): every feed the store knows.
+        let feeds = config.feeds.isEmpty ? states.values.sorted { $0.id < $1.id } : config.feeds.map { feed in
             states[feed.id].flatMap { $0.url == feed.url ? $0 : nil } ?? FeedState(id: feed.id, url: feed.url)
         }
         if json {
