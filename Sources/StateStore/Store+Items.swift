@@ -205,8 +205,11 @@ extension Store {
                 """
             var arguments: StatementArguments = []
             if let speaker {
-                sql += " AND quote.speaker = ? COLLATE NOCASE"
-                arguments += [speaker]
+                // The full name, or its last words ("Hegseth", "de Gaulle"): case-insensitive.
+                let escaped = speaker.replacingOccurrences(of: "\\", with: "\\\\")
+                    .replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_")
+                sql += " AND (quote.speaker = ? COLLATE NOCASE OR quote.speaker LIKE ? ESCAPE '\\')"
+                arguments += [speaker, "% " + escaped]
             }
             if let statement {
                 sql += " AND EXISTS (SELECT 1 FROM statementState s WHERE s.itemID = quote.itemID AND s.statementID = ? AND s.quote = quote.text)"

@@ -32,8 +32,11 @@ extension QuoteWatch {
 
         func run() async throws {
             let query = EventQuery(afterID: since, types: Set(type.compactMap(EventType.init(rawValue:))), statement: statement)
-            do {
+            do throws(DaemonError) {
                 let config = try options.loadForReading()
+                if let statement, !config.statements.isEmpty, !config.statements.contains(where: { $0.id == statement }) {
+                    throw DaemonError("no statement \"\(statement)\" in \(options.path); its statements are \(config.statements.map(\.id).joined(separator: ", "))")
+                }
                 try await Commands.events(config: config, query: query, json: json, follow: follow, output: Commands.standardOutput)
             } catch {
                 throw fail(error)

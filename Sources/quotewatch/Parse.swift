@@ -5,7 +5,10 @@ extension QuoteWatch {
     struct Parse: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Print feeds normalized to JSON, one line per feed file.",
-            discussion: "A directory is read recursively. A file that yields nothing gets \"error\" set and parsing goes on.")
+            discussion: """
+                A directory is read recursively. A file that yields nothing (missing, unreadable, not a feed) \
+                gets "error" set and parsing goes on; the exit status is then 1.
+                """)
 
         @Flag(help: "One JSON object per feed.")
         var json = false
@@ -14,7 +17,8 @@ extension QuoteWatch {
         var paths: [String]
 
         func run() throws {
-            _ = Commands.parse(paths, json: json) { print($0) }
+            let failures = Commands.parse(paths, json: json) { print($0) }
+            if failures > 0 { throw ExitCode(1) }
         }
     }
 }

@@ -248,6 +248,24 @@ import Testing
         #expect(lines.count == 2)
         #expect(lines.first?["error"] is String)
         #expect(lines.last?["error"] is NSNull)
+        #expect(result.status == 1, "a file that yields nothing is a failure")
+    }
+
+    @Test func eventsOfAStatementNobodyTracksIsAnError() throws {
+        let result = try CLI.run(["events", "--statement", "nosuch"])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("no statement \"nosuch\""), "\(result.stderr)")
+    }
+
+    @Test func parseOfAMissingOrPlainFileFailsAndSaysWhy() throws {
+        let missing = try CLI.run(["parse", "nofile.xml"])
+        #expect(missing.status == 1)
+        #expect(missing.stdout.contains("nofile.xml does not exist"))
+        #expect(!missing.stdout.contains("recovered"))
+        let plain = try CLI.run(["parse", "Package.swift"])
+        #expect(plain.status == 1)
+        #expect(plain.stdout.contains("not a feed") && !plain.stdout.contains("recovered"), "\(plain.stdout)")
+        #expect(try CLI.run(["parse", "Examples/feeds/nato-ministers.xml"]).status == 0)
     }
 
     @Test func matchJSONPerQuote() throws {

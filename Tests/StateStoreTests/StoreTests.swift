@@ -48,6 +48,10 @@ struct TemporaryDatabase: ~Copyable {
         #expect(try await store.storedItem(feedID: "f", identity: "other") == nil)
         let quotes = try await store.quotes(speaker: "pete hegseth")
         #expect(quotes.map(\.quote.text) == ["spend 5% of GDP"])
+        // A surname finds the full name; part of a word does not, nor do LIKE's wildcards.
+        #expect(try await store.quotes(speaker: "Hegseth").count == 1)
+        #expect(try await store.quotes(speaker: "seth").isEmpty)
+        #expect(try await store.quotes(speaker: "%").isEmpty)
         let latest = try #require(try await store.latestVersion(itemID: item.itemID))
         #expect(latest.text == "He said: “spend 5% of GDP”")
         #expect(latest.etag == "\"e-h1\"")

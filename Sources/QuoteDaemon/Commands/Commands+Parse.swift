@@ -23,7 +23,8 @@ extension Commands {
                 let format = feed.format?.rawValue ?? "not a feed"
                 var line = "\(file): \(format), \(feed.items.count) items"
                 if let title = feed.title { line += ", \"\(title)\"" }
-                if !feed.wellFormed { line += " (malformed, recovered)" }
+                // "Recovered" only where something was: a file that is no feed at all says just that.
+                if !feed.wellFormed && feed.format != nil { line += " (malformed, recovered)" }
                 if let error = feed.error { line += ": \(error)" }
                 output(line)
             }
