@@ -73,6 +73,12 @@ public enum ConfigFile {
         }
     }
 
+    /// The file a feed URL names on this machine (a `file://` URL or an absolute path), if any.
+    public static func localFile(of url: String) -> String? {
+        if url.hasPrefix("file://") { return URL(string: url)?.path }
+        return url.hasPrefix("/") ? url : nil
+    }
+
     private static func stateDirectory(_ path: String, _ environment: [String: String]) -> String? {
         Self.environment(for: path, environment)["STATE_DIRECTORY"]?.split(separator: ":").first.map(String.init)
     }

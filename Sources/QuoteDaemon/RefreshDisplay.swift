@@ -1,3 +1,4 @@
+import QuoteCore
 /// What `quotewatch refresh --wait` shows of the daemon's progress lines: on a terminal, one line
 /// per feed redrawn in place (ANSI cursor movements) as each feed's state changes; elsewhere, one
 /// plain line per change. Each method returns the text to write, line breaks included.
@@ -54,8 +55,8 @@ public struct RefreshDisplay: Sendable {
         if count("cancelled") > 0 { parts.append("\(count("cancelled")) cancelled") }
         if count("skipped") > 0 { parts.append("\(count("skipped")) skipped") }
         let feeds = line.feeds ?? self.feeds.count
-        return "done: \(feeds) \(feeds == 1 ? "feed" : "feeds") (\(parts.joined(separator: ", "))), "
-            + "\(line.items ?? 0) items read, \(line.events ?? 0) events\n"
+        return "done: \(Plural.of(feeds, "feed")) (\(parts.joined(separator: ", "))), "
+            + "\(Plural.of(line.items ?? 0, "item")) read, \(Plural.of(line.events ?? 0, "event"))\n"
     }
 
     /// A feed's state in words: "fetching", "ok, 3 items read, 2 events", "failed: HTTP 500 ...".
@@ -65,7 +66,7 @@ public struct RefreshDisplay: Sendable {
         if let error = line.error, !error.isEmpty { return "\(result): \(error)" }
         let items = line.items ?? 0
         let events = line.events ?? 0
-        return "\(result == "not-modified" ? "not modified" : result), \(items) \(items == 1 ? "item" : "items") read, \(events) \(events == 1 ? "event" : "events")"
+        return "\(result == "not-modified" ? "not modified" : result), \(Plural.of(items, "item")) read, \(Plural.of(events, "event"))"
     }
 
     /// Moves the cursor up over the lines drawn before and draws every feed's line again.

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import QuoteCore
 import QuoteDaemon
 
@@ -11,9 +12,15 @@ extension QuoteWatch {
         @OptionGroup var options: ConfigOption
 
         func run() throws {
-            do {
+            do throws(DaemonError) {
                 let config = try options.load()
-                print("\(options.path): valid, \(config.feeds.count) feeds, \(config.statements.count) statements, database \(config.databasePath)")
+                // A local feed file that is not there would fail at every fetch.
+                let missing = config.feeds.enumerated().compactMap { index, feed -> String? in
+                    guard let path = ConfigFile.localFile(of: feed.url), !FileManager.default.fileExists(atPath: path) else { return nil }
+                    return "\(options.path): feeds[\(index)].url: the file \(path) does not exist"
+                }
+                if !missing.isEmpty { throw DaemonError(missing.joined(separator: "\n")) }
+                print("\(options.path): valid, \(Plural.of(config.feeds.count, "feed")), \(Plural.of(config.statements.count, "statement")), database \(config.databasePath)")
             } catch {
                 throw fail(error)
             }

@@ -251,6 +251,18 @@ import Testing
         #expect(result.status == 1, "a file that yields nothing is a failure")
     }
 
+    @Test func checkRefusesALocalFeedFileThatIsNotThere() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("qw-check-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data(#"{"feeds": [{"id": "a", "url": "gone.xml"}], "statements": []}"#.utf8).write(to: folder.appendingPathComponent("feeds.json"))
+        let result = try CLI.run(["check", "--config", folder.appendingPathComponent("feeds.json").path])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("feeds[0].url") && result.stderr.contains("gone.xml does not exist"), "\(result.stderr)")
+        let valid = try CLI.run(["check"])
+        #expect(valid.status == 0 && valid.stdout.contains("valid, 4 feeds, 5 statements"), "\(valid.stdout)")
+    }
+
     @Test func eventsOfAStatementNobodyTracksIsAnError() throws {
         let result = try CLI.run(["events", "--statement", "nosuch"])
         #expect(result.status == 1)
