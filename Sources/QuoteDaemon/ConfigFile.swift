@@ -86,7 +86,9 @@ public enum ConfigFile {
     private static func read(_ path: String) throws(DaemonError) -> Data {
         guard let data = FileManager.default.contents(atPath: path) else {
             let reason = FileManager.default.fileExists(atPath: path) ? "cannot be read (permissions?)" : "does not exist"
-            throw DaemonError("configuration \(path) \(reason); pass --config FILE or create it (see the README)")
+            // Only a configuration found by default is worth pointing --config elsewhere for.
+            let found = path == Self.path(explicit: nil)
+            throw DaemonError("configuration \(path) \(reason)" + (found ? "; pass --config FILE or create it (see the README)" : ""))
         }
         return data
     }

@@ -19,24 +19,25 @@ public struct EventLog: Sendable {
         metadata["statement"] = event.statement.map { .string($0) }
         metadata["speaker"] = event.speaker.map { .string($0) }
         metadata["feed"] = .string(event.feed)
-        if let score = event.score { metadata["score"] = .string(String(format: "%.2f", score)) }
+        if let score = event.score { metadata["score"] = .stringConvertible((score * 100).rounded() / 100) }
         metadata["tier"] = event.tier.map { .string($0.rawValue) }
         metadata["quote"] = event.quote.map { .string($0) }
         switch event.type {
         case .quoteEdited:
-            if event.reversed { metadata["reversed"] = "true" }
+            if event.reversed { metadata["reversed"] = .stringConvertible(true) }
             metadata["previous"] = event.previous.map { .string($0) }
             metadata["diff"] = event.detail.map { .string($0) }
         case .claimChanged:
-            metadata["old"] = event.oldValues.map { .string($0.joined(separator: ", ")) }
-            metadata["new"] = event.newValues.map { .string($0.joined(separator: ", ")) }
+            // Named as in `events --json`; lists in the JSON log, "a, b" in text.
+            metadata["oldValues"] = event.oldValues.map { .array($0.map { .string($0) }) }
+            metadata["newValues"] = event.newValues.map { .array($0.map { .string($0) }) }
         case .attributionChanged:
             metadata["speaker"] = .string(event.speaker ?? "unnamed")
             metadata["previousSpeaker"] = .string(event.previous ?? "unnamed")
         case .feedFailed:
             metadata["error"] = event.detail.map { .string($0) }
         case .quoteNew:
-            metadata["note"] = event.detail.map { .string($0) }
+            metadata["detail"] = event.detail.map { .string($0) }
         case .quoteRemoved, .feedRecovered:
             break
         }

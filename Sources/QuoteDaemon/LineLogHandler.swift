@@ -19,7 +19,7 @@ public struct LineLogHandler: LogHandler {
 
     /// Keys printed first, in this order, so event lines read the same every time.
     static let keyOrder = [
-        "id", "statement", "speaker", "previousSpeaker", "feed", "score", "tier", "quote", "reversed", "previous", "diff", "old", "new", "note",
+        "id", "statement", "speaker", "previousSpeaker", "feed", "score", "tier", "quote", "reversed", "previous", "diff", "oldValues", "newValues", "detail",
         "error", "url", "item", "http",
     ]
 
@@ -98,7 +98,15 @@ public struct LineLogHandler: LogHandler {
         switch value {
         case .string(let string): text = string
         case .stringConvertible(let convertible): text = convertible.description
-        case .array, .dictionary: text = value.description
+        case .array(let values):
+            text = values.map { value in
+                switch value {
+                case .string(let string): string
+                case .stringConvertible(let convertible): convertible.description
+                default: value.description
+                }
+            }.joined(separator: ", ")
+        case .dictionary: text = value.description
         }
         let bare = !text.isEmpty && text.unicodeScalars.allSatisfy { scalar in
             CharacterSet.alphanumerics.contains(scalar) || "-_.:/@%+,?&=#~".unicodeScalars.contains(scalar)
@@ -112,7 +120,10 @@ public struct LineLogHandler: LogHandler {
         switch value {
         case .string(let string): string
         case .stringConvertible(let convertible):
-            if let number = convertible as? Int { number } else if let number = convertible as? Double { number } else { convertible.description }
+            // Numbers and booleans as JSON numbers and booleans (the store's ids are Int64).
+            if let number = convertible as? Int { number } else if let number = convertible as? Int64 { number }
+            else if let number = convertible as? Double { number } else if let flag = convertible as? Bool { flag }
+            else { convertible.description }
         case .array(let values): values.map(json)
         case .dictionary(let values): values.mapValues(json)
         }

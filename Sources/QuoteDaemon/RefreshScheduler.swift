@@ -61,7 +61,7 @@ public final class RefreshScheduler: Service, @unchecked Sendable {
                 try await loop()
             }
         } onGracefulShutdown: { [notifier, logger] in
-            logger.info("stopping: aborting transfers in flight")
+            logger.info("stopping")
             notifier.notify("STOPPING=1")
         }
     }

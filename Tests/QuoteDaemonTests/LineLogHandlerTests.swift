@@ -36,6 +36,22 @@ import Testing
         #expect(object?["level"] as? String == "notice")
     }
 
+    @Test func jsonLinesKeepNumbersListsAndBooleansAsSuch() throws {
+        let sink = LogSink()
+        logger(format: .json, journal: false, sink: sink).notice("claim.changed", metadata: [
+            "id": .stringConvertible(Int64(7)), "score": .stringConvertible(0.66), "reversed": .stringConvertible(true),
+            "oldValues": .array([.string("5%")]), "newValues": .array([.string("3.5%"), .string("2%")]),
+        ])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(sink.contents.utf8)) as? [String: Any])
+        #expect((object["id"] as? NSNumber)?.int64Value == 7 && !(object["id"] is String))
+        #expect((object["score"] as? NSNumber)?.doubleValue == 0.66)
+        #expect(object["reversed"] as? Bool == true)
+        #expect(object["newValues"] as? [String] == ["3.5%", "2%"])
+        let text = LogSink()
+        logger(format: .text, journal: false, sink: text).notice("claim.changed", metadata: ["newValues": .array([.string("3.5%"), .string("2%")])])
+        #expect(text.contents.contains(#"newValues="3.5%, 2%""#), "\(text.contents)")
+    }
+
     @Test(arguments: [(Logger.Level.debug, "<7>"), (.info, "<6>"), (.notice, "<5>"), (.warning, "<4>"), (.error, "<3>"), (.critical, "<2>")])
     func priorities(level: Logger.Level, prefix: String) {
         #expect(LineLogHandler.priority(level) == prefix)

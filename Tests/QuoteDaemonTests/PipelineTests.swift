@@ -24,8 +24,9 @@ import Testing
         #expect(new.first { $0.statement == "healey-we-hear-you" }?.speaker == "John Healey")
         #expect(new.first { $0.statement == "hegseth-nato-stronger" }?.speaker == "Pete Hegseth")
         let log = harness.sink.contents
-        #expect(log.contains(#/<5>quote\.new id=\d+ statement=healey-we-hear-you speaker="John Healey" feed=nato-example score=1\.00 tier=normalized quote="Secretary Hegseth, we hear you\."/#), "\(log)")
+        #expect(log.contains(#/<5>quote\.new id=\d+ statement=healey-we-hear-you speaker="John Healey" feed=nato-example score=1\.0 tier=normalized quote="Secretary Hegseth, we hear you\."/#), "\(log)")
         #expect(log.components(separatedBy: "quote.new").count - 1 == new.count)
+        #expect(log.contains(#"detail="first appearance in any feed""#), "the field is named as in events --json")
 
         // A file has no validators: the unchanged body's hash ends the refresh before parsing.
         let second = try await harness.refresh(feed)
