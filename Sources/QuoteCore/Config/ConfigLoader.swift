@@ -28,6 +28,10 @@ public enum ConfigLoader {
     ) throws(ConfigError) -> Config {
         var validator = Validator(configDirectory: configDirectory)
         let root: Any
+        // The grammar first, strictly: a trailing comma is an error, and each says its line and column.
+        if let problem = JSONSyntax.problem(in: [UInt8](data)) {
+            throw ConfigError(source: source, issues: [ConfigIssue(path: "", message: "not valid JSON: \(problem)")])
+        }
         do {
             root = try JSONDocument.parse(data)
         } catch {
