@@ -1,4 +1,5 @@
 import ArgumentParser
+import QuoteCore
 import QuoteDaemon
 
 extension QuoteWatch {
@@ -13,7 +14,9 @@ extension QuoteWatch {
         func run() async throws {
             do {
                 let config = try options.loadForReading()
-                try await Commands.status(config: config, json: json, output: Commands.standardOutput)
+                let runtime = ControlSocket.runtimeDirectory(ConfigFile.environment(for: options.path))
+                let socket = runtime.map(ControlSocket.path(runtimeDirectory:)) ?? ControlSocket.path(databasePath: config.databasePath)
+                try await Commands.status(config: config, json: json, socketPath: socket, output: Commands.standardOutput)
             } catch {
                 throw fail(error)
             }

@@ -63,6 +63,8 @@ import Testing
         let status = CLI.json(try CLI.run(["status", "--json"], in: folder).stdout)
         let feeds = status["feeds"] as? [[String: Any]] ?? []
         #expect(feeds.first?["result"] as? String == "ok")
+        let text = try CLI.run(["status"], in: folder).stdout
+        #expect(text.hasPrefix("daemon: not running (nothing listens on "), "\(text)")
     }
 
     /// `events --follow` prints the events already stored, then each new one as it is committed.

@@ -154,6 +154,9 @@ import Testing
         #expect(refresh.status == 0, "\(refresh.stderr)")
         #expect(refresh.stdout.contains("done:"), "\(refresh.stdout)")
 
+        let status = try machine.shell("cd / && quotewatch status").stdout
+        #expect(status.hasPrefix("daemon: running (/run/quotewatch/quotewatch.sock)"), "\(status)")
+
         // 5. A broken configuration is refused on reload (the old one stays), a good one is taken.
         let pidBefore = try machine.property("MainPID")
         try machine.shell("cp \(staging.path)/broken.json /etc/quotewatch/feeds.json && systemctl reload quotewatch")

@@ -103,7 +103,8 @@ extension Commands {
     }
 
     /// `quotewatch status`: each configured feed's stored state (pending when never fetched).
-    public static func status(config: Config, json: Bool, output: (String) -> Void) async throws(DaemonError) {
+    /// With `socketPath`, the text starts with whether a daemon answers there.
+    public static func status(config: Config, json: Bool, socketPath: String? = nil, output: (String) -> Void) async throws(DaemonError) {
         var states: [String: FeedState] = [:]
         if FileManager.default.fileExists(atPath: config.databasePath) {
             let store = try openForReading(config)
@@ -121,11 +122,16 @@ extension Commands {
             output(ContractJSON.status(feeds).rendered)
             return
         }
+        if let socketPath {
+            let running = (try? UnixSocket.connect(to: socketPath)) != nil
+            output(running ? "daemon: running (\(socketPath))" : "daemon: not running (nothing listens on \(socketPath))")
+        }
         for state in feeds {
             var line = "\(state.id)\t\(state.result.rawValue)"
+            if let status = state.httpStatus { line += "\tHTTP \(status)" }
             if let last = state.lastFetch { line += "\tlast \(JSONValue.iso8601(last))" }
             if let next = state.nextDue { line += "\tnext \(JSONValue.iso8601(next))" }
-            if state.consecutiveFailures > 0 { line += "\t\(state.consecutiveFailures) failures" }
+            if state.consecutiveFailures > 0 { line += "\t\(Plural.of(state.consecutiveFailures, "failure"))" }
             if let error = state.error { line += "\t\(error)" }
             output(line)
         }
