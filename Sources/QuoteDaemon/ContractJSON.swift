@@ -151,6 +151,8 @@ public enum ContractJSON {
             ("item", .string(stored.item)),
             ("url", .string(stored.link)),
             ("title", .string(stored.title)),
+            ("statements", .array(stored.statements.map { .string($0) })),
+            ("firstSeen", stored.firstSeen.map { .date($0) } ?? .null),
         ])
     }
 }

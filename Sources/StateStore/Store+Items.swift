@@ -200,7 +200,10 @@ extension Store {
     public func quotes(speaker: String? = nil, statement: String? = nil) async throws(StoreError) -> [StoredQuote] {
         try await read { db in
             var sql = """
-                SELECT quote.*, item.feedID, item.identity, item.link, item.title FROM quote JOIN item ON item.id = quote.itemID
+                SELECT quote.*, item.feedID, item.identity, item.link, item.title, item.firstSeen,
+                  (SELECT group_concat(s.statementID, char(10)) FROM (SELECT statementID FROM statementState
+                     WHERE itemID = quote.itemID AND quote = quote.text ORDER BY statementID) s) AS statements
+                FROM quote JOIN item ON item.id = quote.itemID
                 WHERE quote.kind = 'speech'
                 """
             var arguments: StatementArguments = []
@@ -220,7 +223,9 @@ extension Store {
                 StoredQuote(
                     feedID: row["feedID"], item: row["identity"], link: row["link"], title: row["title"],
                     quote: Quote(text: row["text"], speaker: row["speaker"], source: row["source"], start: row["start"],
-                                 end: row["end"], kind: Quote.Kind(rawValue: row["kind"]) ?? .speech))
+                                 end: row["end"], kind: Quote.Kind(rawValue: row["kind"]) ?? .speech),
+                    statements: (row["statements"] as String?)?.split(separator: "\n").map(String.init) ?? [],
+                    firstSeen: row["firstSeen"])
             }
         }
     }

@@ -48,6 +48,8 @@ struct TemporaryDatabase: ~Copyable {
         #expect(try await store.storedItem(feedID: "f", identity: "other") == nil)
         let quotes = try await store.quotes(speaker: "pete hegseth")
         #expect(quotes.map(\.quote.text) == ["spend 5% of GDP"])
+        #expect(quotes.first?.statements == ["s"], "the statement the quote is the quote of")
+        #expect(quotes.first?.firstSeen != nil)
         // A surname finds the full name; part of a word does not, nor do LIKE's wildcards.
         #expect(try await store.quotes(speaker: "Hegseth").count == 1)
         #expect(try await store.quotes(speaker: "seth").isEmpty)

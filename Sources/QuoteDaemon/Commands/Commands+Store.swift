@@ -61,7 +61,10 @@ extension Commands {
             if json {
                 output(ContractJSON.storedQuote(stored).rendered)
             } else {
-                output("\(stored.quote.speaker ?? stored.quote.source ?? "(unattributed)"): “\(stored.quote.text)” [\(stored.feedID)] \(stored.link ?? stored.item)")
+                var line = "\(stored.quote.speaker ?? stored.quote.source ?? "(unattributed)"): “\(stored.quote.text)” [\(stored.feedID)] \(stored.link ?? stored.item)"
+                if let seen = stored.firstSeen { line += " first seen \(JSONValue.iso8601(seen))" }
+                if !stored.statements.isEmpty { line += " (statement \(stored.statements.joined(separator: ", ")))" }
+                output(line)
             }
         }
     }
