@@ -15,8 +15,8 @@ extension QuoteWatch {
         @Option(help: ArgumentHelp("Only events after this id.", valueName: "ID"))
         var since: Int64?
 
-        @Option(help: ArgumentHelp("Only events of this type (repeatable): \(EventType.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "T"))
-        var type: [String] = []
+        @Option(help: ArgumentHelp("Only events of this type (repeatable).", valueName: "T"))
+        var type: [EventType] = []
 
         @Option(help: ArgumentHelp("Only events of this tracked statement.", valueName: "ID"))
         var statement: String?
@@ -24,14 +24,8 @@ extension QuoteWatch {
         @Flag(help: "Keep printing new events as they are committed.")
         var follow = false
 
-        func validate() throws {
-            for value in type where EventType(rawValue: value) == nil {
-                throw ValidationError("unknown event type \"\(value)\"; use one of \(EventType.allCases.map(\.rawValue).joined(separator: ", "))")
-            }
-        }
-
         func run() async throws {
-            let query = EventQuery(afterID: since, types: Set(type.compactMap(EventType.init(rawValue:))), statement: statement)
+            let query = EventQuery(afterID: since, types: Set(type), statement: statement)
             do throws(DaemonError) {
                 let config = try options.loadForReading()
                 if let statement, !config.statements.isEmpty, !config.statements.contains(where: { $0.id == statement }) {

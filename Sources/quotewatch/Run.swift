@@ -13,24 +13,15 @@ extension QuoteWatch {
         @Flag(help: "Refresh every feed once, then exit.")
         var once = false
 
-        @Option(help: ArgumentHelp("The lowest level logged: trace, debug, info, notice, warning, error, critical.", valueName: "LEVEL"))
-        var logLevel: String = "info"
+        @Option(help: ArgumentHelp("The lowest level logged.", valueName: "LEVEL"))
+        var logLevel: Logger.Level = .info
 
         @Option(help: ArgumentHelp("text (under systemd: <N> priority prefixes, no timestamps) or json.", valueName: "FORMAT"))
-        var logFormat: String = "text"
-
-        func validate() throws {
-            guard Logger.Level(rawValue: logLevel) != nil else {
-                throw ValidationError("unknown log level \"\(logLevel)\"; use trace, debug, info, notice, warning, error or critical")
-            }
-            guard LogFormat(rawValue: logFormat) != nil else {
-                throw ValidationError("unknown log format \"\(logFormat)\"; use text or json")
-            }
-        }
+        var logFormat: LogFormat = .text
 
         func run() async throws {
-            let level = Logger.Level(rawValue: logLevel) ?? .info
-            let format = LogFormat(rawValue: logFormat) ?? .text
+            let level = logLevel
+            let format = logFormat
             let journal = LineLogHandler.stderrIsJournal()
             LoggingSystem.bootstrap { label in
                 LineLogHandler(label: label, level: level, format: format, journal: journal)

@@ -265,6 +265,18 @@ import Testing
         #expect(valid.status == 0 && valid.stdout.contains("valid, 4 feeds, 5 statements"), "\(valid.stdout)")
     }
 
+    @Test func closedSetOptionsAreCheckedByTheParserWithExit64() throws {
+        let level = try CLI.run(["run", "--once", "--log-level", "loud"])
+        #expect(level.status == 64)
+        #expect(level.stderr.contains("'loud' is invalid for '--log-level") && level.stderr.contains("notice"), "\(level.stderr)")
+        let type = try CLI.run(["events", "--type", "nope"])
+        #expect(type.status == 64)
+        #expect(type.stderr.contains("attribution.changed"), "\(type.stderr)")
+        let help = try CLI.run(["run", "--help"])
+        #expect(help.status == 0)
+        #expect(help.stdout.contains("--log-format <FORMAT>") && help.stdout.contains("values: trace, debug, info"), "\(help.stdout)")
+    }
+
     @Test func eventsOfAStatementNobodyTracksIsAnError() throws {
         let result = try CLI.run(["events", "--statement", "nosuch"])
         #expect(result.status == 1)
