@@ -1,11 +1,13 @@
 internal import CCurl
 import Foundation
+import Synchronization
 
 /// One fetch in flight: the sole owner of its curl easy handle, header list and error buffer.
 ///
 /// Built on the caller's thread, then handed to ``CurlMultiLoop``: from then on only the loop thread
-/// touches the handle, the body and the hop statuses. The cancellation flag and the continuation are
-/// behind `lock`, as the cancelling task and the loop thread both reach them.
+/// touches the handle, the body and the hop statuses, which is why the compiler cannot check its
+/// sendability (`@unchecked`). The cancellation flag and the continuation are behind a `Mutex`, as
+/// the cancelling task and the loop thread both reach them.
 final class Transfer: @unchecked Sendable {
     typealias Outcome = Result<FetchResponse, FetchError>
 
@@ -23,9 +25,12 @@ final class Transfer: @unchecked Sendable {
     /// The final status of each response seen (one per redirect hop), 1xx left out.
     private var hopStatuses: [Int] = []
 
-    private let lock = NSLock()
-    private var cancelled = false
-    private var continuation: CheckedContinuation<Outcome, Never>?
+    /// What the fetching task and the loop thread both reach.
+    private struct Shared {
+        var cancelled = false
+        var continuation: CheckedContinuation<Outcome, Never>?
+    }
+    private let shared = Mutex(Shared())
 
     /// Creates the easy handle and sets every option for `request`.
     init(request: FetchRequest, userAgent: String) throws(FetchError) {
@@ -56,22 +61,22 @@ final class Transfer: @unchecked Sendable {
     // MARK: - Cancellation and completion
 
     /// Whether the fetching task asked to stop.
-    var isCancelled: Bool { lock.withLock { cancelled } }
+    var isCancelled: Bool { shared.withLock { $0.cancelled } }
 
     /// Records that the fetching task asked to stop; the loop thread acts on it.
-    func markCancelled() { lock.withLock { cancelled = true } }
+    func markCancelled() { shared.withLock { $0.cancelled = true } }
 
     /// Stores the continuation to resume when the transfer ends.
     func begin(_ continuation: CheckedContinuation<Outcome, Never>) {
-        lock.withLock { self.continuation = continuation }
+        shared.withLock { $0.continuation = continuation }
     }
 
     /// Frees the handle and answers the waiting task, once; later calls do nothing.
     /// The handle must already be out of the multi handle.
     func finish(_ outcome: Outcome) {
-        let waiting = lock.withLock {
-            let waiting = continuation
-            continuation = nil
+        let waiting = shared.withLock { shared in
+            let waiting = shared.continuation
+            shared.continuation = nil
             return waiting
         }
         close()

@@ -1,23 +1,18 @@
-import Foundation
+import Synchronization
 
 /// The configuration in force, swapped whole on reload; readers always see one complete version.
-public final class ConfigBox: @unchecked Sendable {
-    private let lock = NSLock()
-    private var active: ActiveConfig
+public final class ConfigBox: Sendable {
+    private let active: Mutex<ActiveConfig>
 
     public init(_ active: ActiveConfig) {
-        self.active = active
+        self.active = Mutex(active)
     }
 
     public var current: ActiveConfig {
-        lock.lock()
-        defer { lock.unlock() }
-        return active
+        active.withLock { $0 }
     }
 
     public func replace(with new: ActiveConfig) {
-        lock.lock()
-        defer { lock.unlock() }
-        active = new
+        active.withLock { $0 = new }
     }
 }

@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import QuoteCore
 import StateStore
+import Synchronization
 
 /// One client of the control socket, served on a thread of its own: reads request lines (at most
 /// ``ControlSocket/maxRequestBytes`` each, each within ``requestTimeout``), answers each with JSON
@@ -9,7 +10,7 @@ import StateStore
 /// stops. Nothing a client sends or fails to read can block the daemon or another client: the
 /// scheduler only ever pushes progress into a queue this thread drains, and a client that stops
 /// reading fails its own sends after ``ControlServer/sendTimeout``.
-final class ControlConnection: @unchecked Sendable {
+final class ControlConnection: Sendable {
     /// How long a client may take to send a whole request line (also the idle limit between requests).
     static let requestTimeout = 60.0
 
@@ -17,10 +18,13 @@ final class ControlConnection: @unchecked Sendable {
     let scheduler: RefreshScheduler
     let config: ConfigBox
     let logger: Logger
-    private let lock = NSLock()
-    private var stopped = false
-    /// Ends the wait in progress (for the scheduler's progress, or a store read), if any.
-    private var interruptWait: (@Sendable () -> Void)?
+    /// Whether ``stop()`` came, and how to end the wait in progress (for the scheduler's progress,
+    /// or a store read), if any.
+    private struct State {
+        var stopped = false
+        var interruptWait: (@Sendable () -> Void)?
+    }
+    private let state = Mutex(State())
 
     init(socket: UnixSocket, scheduler: RefreshScheduler, config: ConfigBox, logger: Logger) {
         self.socket = socket
@@ -31,9 +35,9 @@ final class ControlConnection: @unchecked Sendable {
 
     /// Ends the connection from another thread: the serving thread wakes and returns.
     func stop() {
-        let interrupt = lock.withLock {
-            stopped = true
-            return interruptWait
+        let interrupt = state.withLock { state in
+            state.stopped = true
+            return state.interruptWait
         }
         interrupt?()
         socket.shutdown()
@@ -148,15 +152,15 @@ final class ControlConnection: @unchecked Sendable {
 
     /// Registers how to end the coming wait; false when the connection is already stopped.
     private func begin(interruption: @escaping @Sendable () -> Void) -> Bool {
-        lock.withLock {
-            if stopped { return false }
-            interruptWait = interruption
+        state.withLock { state in
+            if state.stopped { return false }
+            state.interruptWait = interruption
             return true
         }
     }
 
     private func end() {
-        lock.withLock { interruptWait = nil }
+        state.withLock { $0.interruptWait = nil }
     }
 
     /// Sends one JSON line; false when the client is gone or does not read.

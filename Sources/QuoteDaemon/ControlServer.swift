@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import ServiceLifecycle
+import Synchronization
 
 /// The control socket (README, "Control socket"): a Unix stream socket, mode 0600, through which
 /// `quotewatch refresh` asks the running daemon for work. One JSON request per line, JSON lines back.
@@ -9,7 +10,7 @@ import ServiceLifecycle
 /// once it exists. ``run()`` accepts on a thread of its own and serves each client on another
 /// (at most ``maxConnections`` at once); graceful shutdown closes every connection and removes the
 /// socket file.
-public final class ControlServer: Service, @unchecked Sendable {
+public final class ControlServer: Service, Sendable {
     /// Clients served at the same time; one more is told so and closed.
     public static let maxConnections = 32
     /// How long a send to a client may wait for it to read before the client is dropped.
@@ -22,9 +23,12 @@ public final class ControlServer: Service, @unchecked Sendable {
     private let listener: UnixSocket
     /// The socket file's inode, so shutdown removes this socket and not a successor's.
     private let inode: ino_t
-    private let lock = NSLock()
-    private var connections: [ObjectIdentifier: ControlConnection] = [:]
-    private var stopped = false
+    /// The connections being served, and whether ``stop()`` came.
+    private struct State {
+        var connections: [ObjectIdentifier: ControlConnection] = [:]
+        var stopped = false
+    }
+    private let state = Mutex(State())
 
     /// Binds the socket at `path`, replacing the socket file a dead daemon left behind.
     /// - Throws: ``DaemonError`` when another daemon listens there, when something other than a
@@ -70,9 +74,9 @@ public final class ControlServer: Service, @unchecked Sendable {
 
     /// Closes the socket and every connection, and removes the socket file.
     func stop() {
-        let open = lock.withLock {
-            stopped = true
-            return Array(connections.values)
+        let open = state.withLock { state in
+            state.stopped = true
+            return Array(state.connections.values)
         }
         listener.shutdown()
         for connection in open { connection.stop() }
@@ -86,7 +90,7 @@ public final class ControlServer: Service, @unchecked Sendable {
             do {
                 client = try listener.accept()
             } catch {
-                if lock.withLock({ stopped }) { return }
+                if state.withLock({ $0.stopped }) { return }
                 // Out of descriptors, most likely: wait for some to close instead of spinning.
                 logger.warning("control socket: cannot accept a connection", metadata: ["error": .string(error.description)])
                 Thread.sleep(forTimeInterval: 0.2)
@@ -105,9 +109,9 @@ public final class ControlServer: Service, @unchecked Sendable {
         }
         let connection = ControlConnection(socket: socket, scheduler: scheduler, config: config, logger: logger)
         let key = ObjectIdentifier(connection)
-        let admitted = lock.withLock {
-            guard !stopped, connections.count < ControlServer.maxConnections else { return false }
-            connections[key] = connection
+        let admitted = state.withLock { state in
+            guard !state.stopped, state.connections.count < ControlServer.maxConnections else { return false }
+            state.connections[key] = connection
             return true
         }
         guard admitted else {
@@ -116,7 +120,7 @@ public final class ControlServer: Service, @unchecked Sendable {
         }
         let thread = Thread { [self] in
             connection.serve()
-            _ = lock.withLock { connections.removeValue(forKey: key) }
+            _ = state.withLock { $0.connections.removeValue(forKey: key) }
         }
         thread.name = "quotewatch-control-client"
         thread.start()

@@ -1,13 +1,15 @@
 import Foundation
+import Synchronization
 
-/// Where ``LineLogHandler`` writes: stderr, or a buffer (tests).
-public final class LogSink: @unchecked Sendable {
+/// Where ``LineLogHandler`` writes: stderr, or a buffer (tests). Each line is written whole: the
+/// lock keeps lines of concurrent tasks apart.
+public final class LogSink: Sendable {
     /// The process's stderr.
     public static let standardError = LogSink(buffered: false)
 
-    private let lock = NSLock()
     private let buffered: Bool
-    private var lines: [String] = []
+    /// The lines written so far (kept only when buffered).
+    private let lines = Mutex<[String]>([])
 
     /// A sink that keeps what is written, for tests.
     public convenience init() {
@@ -19,19 +21,17 @@ public final class LogSink: @unchecked Sendable {
     }
 
     func write(_ text: String) {
-        lock.lock()
-        defer { lock.unlock() }
-        if buffered {
-            lines.append(text)
-        } else {
-            FileHandle.standardError.write(Data(text.utf8))
+        lines.withLock { lines in
+            if buffered {
+                lines.append(text)
+            } else {
+                FileHandle.standardError.write(Data(text.utf8))
+            }
         }
     }
 
     /// What was written, when buffered.
     public var contents: String {
-        lock.lock()
-        defer { lock.unlock() }
-        return lines.joined()
+        lines.withLock { $0.joined() }
     }
 }

@@ -3,6 +3,7 @@ import Logging
 import QuoteCore
 import ServiceLifecycle
 import StateStore
+import Synchronization
 
 /// The refresh loop: fetches each feed when it is due (its interval after its last fetch, later while
 /// it fails), several at once, and sleeps until the next one is due, at most ``longestSleep``. A
@@ -15,7 +16,7 @@ import StateStore
 /// after the request. The linked pages of a `fetchArticles` feed fall due on their own schedule too,
 /// and are read then without fetching the feed. Before its first cycle, and after a reload that
 /// changed the statements, the scheduler has the new statements matched against the stored items.
-public final class RefreshScheduler: Service, @unchecked Sendable {
+public final class RefreshScheduler: Service, Sendable {
     /// Feeds fetched at the same time.
     public static let concurrentFeeds = 8
     /// The longest the loop sleeps between two looks at what is due (the watchdog counts on it).
@@ -30,13 +31,16 @@ public final class RefreshScheduler: Service, @unchecked Sendable {
     /// Beaten at each turn of the loop and as each feed starts and ends.
     public let heartbeat: Heartbeat
     private let wake = WakeSignal()
-    private let lock = NSLock()
-    private var requests: [RefreshRequest] = []
-    private var lastCycleEnd: Date?
+    /// What the control connections and the loop share.
+    private struct Shared {
+        var requests: [RefreshRequest] = []
+        var lastCycleEnd: Date?
+    }
+    private let shared = Mutex(Shared())
     /// Feeds of a cycle a store error cut short (only the loop's task touches it).
-    private var interrupted: Set<String> = []
+    private let interrupted = Mutex<Set<String>>([])
     /// The statements last matched against the stored items (only the loop's task touches it).
-    private var appliedStatements: String?
+    private let appliedStatements = Mutex<String?>(nil)
 
     public init(
         pipeline: Pipeline, config: ConfigBox, logger: Logger, notifier: SystemdNotifier = SystemdNotifier(environment: [:]),
@@ -85,7 +89,7 @@ public final class RefreshScheduler: Service, @unchecked Sendable {
         } else {
             asked = configured
         }
-        lock.withLock { requests.append(RefreshRequest(feeds: asked, observer: observer)) }
+        shared.withLock { $0.requests.append(RefreshRequest(feeds: asked, observer: observer)) }
         wake.signal()
         return asked
     }
@@ -97,13 +101,13 @@ public final class RefreshScheduler: Service, @unchecked Sendable {
 
     /// When the last cycle ended, nil before the first.
     public var lastCycle: Date? {
-        lock.withLock { lastCycleEnd }
+        shared.withLock { $0.lastCycleEnd }
     }
 
     private func takeRequests() -> [RefreshRequest] {
-        lock.withLock {
-            defer { requests.removeAll() }
-            return requests
+        shared.withLock { shared in
+            defer { shared.requests.removeAll() }
+            return shared.requests
         }
     }
 
@@ -123,14 +127,14 @@ public final class RefreshScheduler: Service, @unchecked Sendable {
     /// Has the statements matched against the stored items when they changed since the last time
     /// (in this process, or as the store records them); interrupted by graceful shutdown.
     private func applyStatements(_ active: ActiveConfig) async throws {
-        guard appliedStatements != active.statementsFingerprint else { return }
+        guard appliedStatements.withLock({ $0 }) != active.statementsFingerprint else { return }
         do {
             _ = try await cancelWhenGracefulShutdown { try await self.pipeline.applyStatements(active) }
         } catch {
             if Task.isShuttingDownGracefully || Task.isCancelled { return }
             throw error
         }
-        appliedStatements = active.statementsFingerprint
+        appliedStatements.withLock { $0 = active.statementsFingerprint }
     }
 
     /// Runs a cycle that graceful shutdown interrupts: transfers in flight are aborted, the item in
@@ -202,6 +206,7 @@ public final class RefreshScheduler: Service, @unchecked Sendable {
             }
         }
         let requested = Set(taken.flatMap(\.feeds))
+        let interrupted = self.interrupted.withLock { $0 }
         var jobs: [Job] = []
         for feed in active.config.feeds {
             if requested.contains(feed.id) {
@@ -218,11 +223,11 @@ public final class RefreshScheduler: Service, @unchecked Sendable {
         if !jobs.isEmpty {
             do {
                 try await interruptibleCycle(jobs, active, requests: taken)
-                interrupted = []
+                self.interrupted.withLock { $0 = [] }
             } catch {
                 // The store failed mid-cycle: the waiting clients hear the end now, not never.
                 for request in taken { request.observer?(.done) }
-                interrupted.formUnion(jobs.map(\.feed.id))
+                self.interrupted.withLock { $0.formUnion(jobs.map(\.feed.id)) }
                 throw error
             }
             return
@@ -279,9 +284,9 @@ public final class RefreshScheduler: Service, @unchecked Sendable {
             return results.sorted { $0.0 < $1.0 }.map(\.1)
         }
         for request in requests { request.observer?(.done) }
-        let first = lock.withLock {
-            defer { lastCycleEnd = Date() }
-            return lastCycleEnd == nil
+        let first = shared.withLock { shared in
+            defer { shared.lastCycleEnd = Date() }
+            return shared.lastCycleEnd == nil
         }
         let failing = outcomes.filter { $0.result == .failed }.count
         let events = outcomes.reduce(0) { $0 + $1.events.count }

@@ -10,7 +10,7 @@ import Foundation
 /// still use it (a closed number can be reused at once by another `open`). To wake a thread blocked
 /// in ``accept()`` or ``readLine(buffer:limit:timeout:)``, call ``shutdown()`` from any thread.
 /// Every C call goes through here and fails as a ``SocketError`` naming the call and the path.
-public final class UnixSocket: @unchecked Sendable {
+public final class UnixSocket: Sendable {
     /// The longest path a socket address holds (`sun_path` less its terminating NUL).
     public static let maxPathBytes = MemoryLayout.size(ofValue: sockaddr_un().sun_path) - 1
 

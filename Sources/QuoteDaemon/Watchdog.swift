@@ -1,3 +1,4 @@
+import AsyncAlgorithms
 import Foundation
 import Logging
 import QuoteCore
@@ -57,18 +58,25 @@ public struct Watchdog: Service {
         return max(watchdog, minimumSlack) + .milliseconds(Int64(longestTransfer * 1000))
     }
 
+    /// Checks at once, then every `WATCHDOG_USEC`/2 until graceful shutdown.
     public func run() async throws {
         var failing = false
-        while !Task.isShuttingDownGracefully && !Task.isCancelled {
-            if let problem = await check() {
-                if !failing { logger.warning("watchdog not fed: \(problem)") }
-                failing = true
-            } else {
-                if failing { logger.info("watchdog fed again: the scheduler and the store are healthy") }
-                failing = false
-                notifier.notify("WATCHDOG=1")
-            }
-            try? await cancelWhenGracefulShutdown { [timeout] in try await Task.sleep(for: timeout / 2) }
+        await feed(failing: &failing)
+        for await _ in AsyncTimerSequence(interval: timeout / 2, clock: .continuous).cancelOnGracefulShutdown() {
+            await feed(failing: &failing)
+        }
+    }
+
+    /// Pings systemd when healthy; says so once when the health check starts failing and once when
+    /// it passes again.
+    private func feed(failing: inout Bool) async {
+        if let problem = await check() {
+            if !failing { logger.warning("watchdog not fed: \(problem)") }
+            failing = true
+        } else {
+            if failing { logger.info("watchdog fed again: the scheduler and the store are healthy") }
+            failing = false
+            notifier.notify("WATCHDOG=1")
         }
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Runs the built `quotewatch` binary, as a user would, and captures what it prints.
 struct CLI {
@@ -119,20 +120,15 @@ struct CLI {
 }
 
 /// What a daemon started by a test wrote to stderr, collected as it arrives.
-final class DaemonLog: @unchecked Sendable {
-    private let lock = NSLock()
-    private var data = Data()
+final class DaemonLog: Sendable {
+    private let data = Mutex(Data())
 
     func append(_ chunk: Data) {
-        lock.lock()
-        data += chunk
-        lock.unlock()
+        data.withLock { $0 += chunk }
     }
 
     var text: String {
-        lock.lock()
-        defer { lock.unlock() }
-        return String(decoding: data, as: UTF8.self)
+        data.withLock { String(decoding: $0, as: UTF8.self) }
     }
 
     /// Waits until the log contains `needle`, at most `timeout` seconds.

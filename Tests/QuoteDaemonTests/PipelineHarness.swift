@@ -4,6 +4,7 @@ import Logging
 import QuoteCore
 import QuoteDaemon
 import StateStore
+import Synchronization
 
 /// A real pipeline on a temporary folder: a real SQLite store, a real libcurl fetcher and a log
 /// buffer, with the tracked statements of the bundled feeds.json.
@@ -64,14 +65,13 @@ final class PipelineHarness: @unchecked Sendable {
 }
 
 /// A clock a test can move forward; it starts at the real time.
-final class TestClock: @unchecked Sendable {
-    private let lock = NSLock()
-    private var offset: TimeInterval = 0
+final class TestClock: Sendable {
+    private let offset = Mutex<TimeInterval>(0)
 
-    var now: Date { lock.withLock { Date().addingTimeInterval(offset) } }
+    var now: Date { Date().addingTimeInterval(offset.withLock { $0 }) }
 
     func advance(by seconds: TimeInterval) {
-        lock.withLock { offset += seconds }
+        offset.withLock { $0 += seconds }
     }
 }
 

@@ -3,15 +3,15 @@ import Logging
 import QuoteCore
 import QuoteDaemon
 import StateStore
+import Synchronization
 import TestSupport
 import Testing
 
 /// Refresh requests to a running scheduler, in-process.
 @Suite struct RefreshSchedulerTests {
     /// What an observer heard, in order.
-    final class Recorder: @unchecked Sendable {
-        private let lock = NSLock()
-        private var heard: [String] = []
+    final class Recorder: Sendable {
+        private let heard = Mutex<[String]>([])
 
         func record(_ progress: RefreshProgress) {
             let text: String
@@ -21,10 +21,10 @@ import Testing
             case .skipped(let feed, _): text = "skipped \(feed)"
             case .done: text = "done"
             }
-            lock.withLock { heard.append(text) }
+            heard.withLock { $0.append(text) }
         }
 
-        var lines: [String] { lock.withLock { heard } }
+        var lines: [String] { heard.withLock { $0 } }
     }
 
     static func eventually(_ timeout: Double = 20, _ condition: () -> Bool) async -> Bool {

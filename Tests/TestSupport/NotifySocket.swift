@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 #if canImport(Glibc)
     import Glibc
@@ -6,7 +7,7 @@ import Foundation
 
 /// A stand-in for systemd's notification socket: a datagram socket a test binds and passes to the
 /// daemon as `NOTIFY_SOCKET`, collecting each datagram (`READY=1`, `STATUS=...`) as it arrives.
-public final class NotifySocket: @unchecked Sendable {
+public final class NotifySocket: Sendable {
     public struct StartError: Error, CustomStringConvertible {
         public var description: String
     }
@@ -14,9 +15,11 @@ public final class NotifySocket: @unchecked Sendable {
     /// The value for `NOTIFY_SOCKET`: `@name` for an abstract address, else the socket's path.
     public let address: String
     private let descriptor: Int32
-    private let lock = NSLock()
-    private var received: [String] = []
-    private var stopped = false
+    private struct State {
+        var received: [String] = []
+        var stopped = false
+    }
+    private let state = Mutex(State())
     private let done = DispatchSemaphore(value: 0)
 
     /// Binds an abstract address (`abstract`) or a socket file `notify.sock` in `folder`.
@@ -52,7 +55,7 @@ public final class NotifySocket: @unchecked Sendable {
     deinit { stop() }
 
     /// Every datagram so far, in order.
-    public var messages: [String] { lock.withLock { received } }
+    public var messages: [String] { state.withLock { $0.received } }
 
     /// Waits until a datagram contains `needle`, at most `timeout` seconds.
     public func wait(for needle: String, timeout: Double = 20) -> Bool {
@@ -66,9 +69,9 @@ public final class NotifySocket: @unchecked Sendable {
 
     /// Stops receiving and closes the socket (removing its file, if any).
     public func stop() {
-        let first = lock.withLock {
-            defer { stopped = true }
-            return !stopped
+        let first = state.withLock { state in
+            defer { state.stopped = true }
+            return !state.stopped
         }
         guard first else { return }
         done.wait()
@@ -78,13 +81,13 @@ public final class NotifySocket: @unchecked Sendable {
 
     private func receiveLoop() {
         var buffer = [UInt8](repeating: 0, count: 4096)
-        while !lock.withLock({ stopped }) {
+        while !state.withLock({ $0.stopped }) {
             var poller = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
             guard poll(&poller, 1, 50) > 0 else { continue }
             let count = buffer.withUnsafeMutableBytes { recv(descriptor, $0.baseAddress, $0.count, 0) }
             if count > 0 {
                 let text = String(decoding: buffer[0..<count], as: UTF8.self)
-                lock.withLock { received.append(text) }
+                state.withLock { $0.received.append(text) }
             }
         }
         done.signal()

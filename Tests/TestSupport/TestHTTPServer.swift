@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 #if canImport(Glibc)
     import Glibc
@@ -7,20 +8,23 @@ import Foundation
 /// A small HTTP/1.1 server on 127.0.0.1 (an ephemeral port) for the fetcher tests, scriptable per path
 /// with ``TestRoute``. One thread accepts; each connection gets its own thread and keep-alive loop.
 /// Unknown paths get a 404.
-public final class TestHTTPServer: @unchecked Sendable {
+public final class TestHTTPServer: Sendable {
     public struct StartError: Error, CustomStringConvertible {
         public var description: String
     }
 
     public let port: UInt16
     private let listener: Int32
-    private let lock = NSLock()
-    private var routes: [String: TestRoute] = [:]
-    private var received: [TestRequest] = []
-    private var open: Set<Int32> = []
-    private var accepted = 0
-    private var mostOpen = 0
-    private var stopped = false
+    /// What the accepting thread, the connections' threads and the test share.
+    private struct State {
+        var routes: [String: TestRoute] = [:]
+        var received: [TestRequest] = []
+        var open: Set<Int32> = []
+        var accepted = 0
+        var mostOpen = 0
+        var stopped = false
+    }
+    private let state = Mutex(State())
 
     public init() throws {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
@@ -59,24 +63,24 @@ public final class TestHTTPServer: @unchecked Sendable {
     public func url(_ path: String) -> String { "http://127.0.0.1:\(port)\(path)" }
 
     /// Scripts the answer for `path`.
-    public func route(_ path: String, _ route: TestRoute) { lock.withLock { routes[path] = route } }
+    public func route(_ path: String, _ route: TestRoute) { state.withLock { $0.routes[path] = route } }
 
     /// Every request received so far, in order.
-    public var requests: [TestRequest] { lock.withLock { received } }
+    public var requests: [TestRequest] { state.withLock { $0.received } }
 
     /// How many connections were accepted in all.
-    public var connectionsAccepted: Int { lock.withLock { accepted } }
+    public var connectionsAccepted: Int { state.withLock { $0.accepted } }
 
     /// The most connections open at the same time.
-    public var mostConnectionsOpen: Int { lock.withLock { mostOpen } }
+    public var mostConnectionsOpen: Int { state.withLock { $0.mostOpen } }
 
     /// Stops accepting and drops every open connection.
     public func stop() {
-        lock.withLock {
-            guard !stopped else { return }
-            stopped = true
+        state.withLock { state in
+            guard !state.stopped else { return }
+            state.stopped = true
             _ = shutdown(listener, Int32(SHUT_RDWR))
-            for fd in open { _ = shutdown(fd, Int32(SHUT_RDWR)) }
+            for fd in state.open { _ = shutdown(fd, Int32(SHUT_RDWR)) }
         }
     }
 
@@ -89,11 +93,11 @@ public final class TestHTTPServer: @unchecked Sendable {
                 if errno == EINTR { continue }
                 break
             }
-            let keep = lock.withLock {
-                if stopped { return false }
-                accepted += 1
-                open.insert(fd)
-                mostOpen = max(mostOpen, open.count)
+            let keep = state.withLock { state in
+                if state.stopped { return false }
+                state.accepted += 1
+                state.open.insert(fd)
+                state.mostOpen = max(state.mostOpen, state.open.count)
                 return true
             }
             guard keep else {
@@ -108,13 +112,13 @@ public final class TestHTTPServer: @unchecked Sendable {
     private func serve(_ fd: Int32) {
         var buffer: [UInt8] = []
         while let request = readRequest(fd, &buffer) {
-            let route = lock.withLock {
-                received.append(request)
-                return routes[request.path] ?? TestRoute(status: 404, body: Array("not found\n".utf8))
+            let route = state.withLock { state in
+                state.received.append(request)
+                return state.routes[request.path] ?? TestRoute(status: 404, body: Array("not found\n".utf8))
             }
             if !answer(fd, request, route) { break }
         }
-        lock.withLock { _ = open.remove(fd) }
+        state.withLock { _ = $0.open.remove(fd) }
         close(fd)
     }
 
