@@ -63,7 +63,7 @@ public enum ConfigFile {
             return try ConfigLoader.load(data, source: path, configDirectory: directory, stateDirectory: state)
         } catch {
             var database = ConfigLoader.absolutePath(ConfigLoader.defaultDatabaseName, relativeTo: state ?? directory)
-            if let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any], let named = object["database"] as? String,
+            if let named = (try? JSONValue.parse([UInt8](data)))?["database"]?.stringValue,
                !named.trimmingCharacters(in: .whitespaces).isEmpty {
                 database = ConfigLoader.absolutePath(named, relativeTo: directory)
             }

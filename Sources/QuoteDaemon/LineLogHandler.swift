@@ -1,4 +1,5 @@
 import Foundation
+import QuoteCore
 public import Logging
 
 /// The project's log handler: one record per line on stderr (DESIGN §5, STYLE §2.5).
@@ -63,16 +64,16 @@ public struct LineLogHandler: LogHandler {
         return LineLogHandler.singleLine(parts.joined(separator: " "))
     }
 
+    /// One JSON object: time, level, message and logger, then the metadata in the text line's order.
     func jsonLine(_ event: LogEvent, _ metadata: Logger.Metadata) -> String {
-        var object: [String: Any] = [
-            "time": LineLogHandler.timestamp(Date()), "level": event.level.rawValue,
-            "message": event.message.description, "logger": label,
+        var pairs: [(String, JSONValue)] = [
+            ("time", .string(LineLogHandler.timestamp(Date()))), ("level", .string(event.level.rawValue)),
+            ("message", .string(event.message.description)), ("logger", .string(label)),
         ]
-        for (key, value) in metadata { object[key] = LineLogHandler.json(value) }
-        guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes]) else {
-            return #"{"message":"unencodable log record"}"#
+        for key in LineLogHandler.orderedKeys(metadata) where !["time", "level", "message", "logger"].contains(key) {
+            pairs.append((key, LineLogHandler.json(metadata[key]!)))
         }
-        return String(decoding: data, as: UTF8.self)
+        return JSONValue.object(pairs).rendered
     }
 
     static func orderedKeys(_ metadata: Logger.Metadata) -> [String] {
@@ -116,16 +117,16 @@ public struct LineLogHandler: LogHandler {
         return "\"" + escaped + "\""
     }
 
-    static func json(_ value: Logger.Metadata.Value) -> Any {
+    static func json(_ value: Logger.Metadata.Value) -> JSONValue {
         switch value {
-        case .string(let string): string
+        case .string(let string): .string(string)
         case .stringConvertible(let convertible):
             // Numbers and booleans as JSON numbers and booleans (the store's ids are Int64).
-            if let number = convertible as? Int { number } else if let number = convertible as? Int64 { number }
-            else if let number = convertible as? Double { number } else if let flag = convertible as? Bool { flag }
-            else { convertible.description }
-        case .array(let values): values.map(json)
-        case .dictionary(let values): values.mapValues(json)
+            if let number = convertible as? Int { .integer(Int64(number)) } else if let number = convertible as? Int64 { .integer(number) }
+            else if let number = convertible as? Double { .number(number) } else if let flag = convertible as? Bool { .bool(flag) }
+            else { .string(convertible.description) }
+        case .array(let values): .array(values.map(json))
+        case .dictionary(let values): .object(values.keys.sorted().map { ($0, json(values[$0]!)) })
         }
     }
 

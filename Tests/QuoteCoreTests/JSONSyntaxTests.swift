@@ -36,3 +36,53 @@ struct JSONSyntaxTests {
         #expect(JSONSyntax.problem(in: Array(deep.utf8))?.message.hasPrefix("nested more than") == true)
     }
 }
+
+/// The one JSON value type: what documents decode to, and how values are written.
+struct JSONValueTests {
+    @Test func bytesThatAreNotUTF8AreNamedWhereTheyAre() {
+        let bytes = Array("{\n  \"a\": \"".utf8) + [0xC3, 0x28] + Array("\"}".utf8)
+        #expect(JSONSyntax.problem(in: bytes) == JSONSyntax.Problem(line: 2, column: 9, message: "bytes that are not UTF-8"))
+        #expect(throws: JSONSyntax.Problem.self) { try JSONValue.parse(bytes) }
+    }
+
+    @Test(arguments: [
+        (#"true"#, JSONValue.bool(true)), (#"false"#, .bool(false)), (#"1"#, .integer(1)), (#"0"#, .integer(0)),
+        (#"-2.5"#, .number(-2.5)), (#"1e3"#, .number(1000)), (#"null"#, .null), (#""é\n""#, .string("é\n")),
+        (#"[1, "a", [true]]"#, .array([.integer(1), .string("a"), .array([.bool(true)])])),
+        (#"{"b": 1, "a": {"c": null}}"#, .object([("a", .object([("c", .null)])), ("b", .integer(1))])),
+    ])
+    func decodes(_ text: String, _ expected: JSONValue) throws {
+        #expect(try JSONValue.parse(Array(text.utf8)) == expected)
+    }
+
+    /// JSON's booleans are never numbers nor numbers booleans (Foundation's NSNumber blurred them).
+    @Test func booleansAndNumbersStayApart() throws {
+        let value = try JSONValue.parse(Array(#"{"flag": true, "one": 1, "half": 0.5}"#.utf8))
+        #expect(value["flag"]?.boolValue == true && value["flag"]?.doubleValue == nil && value["flag"]?.intValue == nil)
+        #expect(value["one"]?.boolValue == nil && value["one"]?.intValue == 1 && value["one"]?.doubleValue == 1)
+        #expect(value["half"]?.intValue == nil && value["half"]?.doubleValue == 0.5)
+        #expect(value["missing"] == nil && value["one"]?["x"] == nil)
+    }
+
+    @Test func trailingCommasAreRefused() {
+        #expect(throws: JSONSyntax.Problem(line: 1, column: 7, message: "a trailing comma before ]")) {
+            try JSONValue.parse(Array("[1, 2,]".utf8))
+        }
+    }
+
+    /// Objects keep the order they are built in; strings escape what JSON and JavaScript need.
+    @Test func writesInOrderAndEscapes() {
+        let value = JSONValue.object([
+            ("z", .integer(-3)), ("a", .string("q\"\\\n\t\u{1}\u{2028}é")), ("n", .number(2.5)), ("w", .number(4)),
+            ("l", .array([.null, .bool(false)])), ("d", .date(nil)), ("i", .int(nil)),
+        ])
+        #expect(value.rendered == #"{"z": -3, "a": "q\"\\\n\t\u0001\u2028é", "n": 2.5, "w": 4, "l": [null, false], "d": null, "i": null}"#)
+        #expect(JSONValue.number(.infinity).rendered == "null")
+    }
+
+    /// What is written reads back as the same value.
+    @Test func roundTrips() throws {
+        let value = JSONValue.object([("a", .array([.string("x\u{0}y"), .integer(Int64.max), .number(0.1)])), ("b", .bool(true))])
+        #expect(try JSONValue.parse(Array(value.rendered.utf8)) == value)
+    }
+}

@@ -35,8 +35,8 @@ private func head(_ path: String) -> (key: String, rest: Substring)? {
     guard index < scalars.endIndex else { return nil }
     let close = scalars.index(after: index)
     guard close < scalars.endIndex, scalars[close] == "]" else { return nil }
-    let literal = Data(String(scalars[open...index]).utf8)
-    guard let key = (try? JSONSerialization.jsonObject(with: literal, options: [.fragmentsAllowed])) as? String else { return nil }
+    let literal = Array(String(scalars[open...index]).utf8)
+    guard let key = (try? JSONValue.parse(literal))?.stringValue else { return nil }
     return (key, Substring(scalars[scalars.index(after: close)...]))
 }
 
@@ -87,8 +87,8 @@ private func checkIssues(_ error: ConfigError, wholeDocument: Bool, allowed: (St
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzConfigLoader(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     let bytes = data.map { Data(bytes: $0, count: size) } ?? Data()
-    let parsed = try? JSONSerialization.jsonObject(with: bytes, options: [.fragmentsAllowed])
-    let root = parsed as? [String: Any]
+    let parsed = try? JSONValue.parse([UInt8](bytes))
+    let root = parsed?.objectValue == nil ? nil : parsed
     do {
         let config = try ConfigLoader.load(
             bytes, source: "feeds.json", configDirectory: "/etc/quotewatch", stateDirectory: size % 2 == 0 ? nil : "/var/lib/quotewatch")

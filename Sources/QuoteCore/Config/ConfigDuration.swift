@@ -4,10 +4,9 @@ import Foundation
 /// suffix, `30s`, `15m`, `2h`, `1d`.
 public enum ConfigDuration {
     /// Seconds for a JSON value, or nil when it is not a duration.
-    public static func seconds(_ value: Any) -> Double? {
-        if isJSONBool(value) { return nil }
-        if let number = value as? Double { return number.isFinite ? number : nil }
-        guard let string = value as? String else { return nil }
+    public static func seconds(_ value: JSONValue) -> Double? {
+        if let number = value.doubleValue { return number.isFinite ? number : nil }
+        guard let string = value.stringValue else { return nil }
         return seconds(string)
     }
 

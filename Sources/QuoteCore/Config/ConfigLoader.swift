@@ -27,15 +27,12 @@ public enum ConfigLoader {
         _ data: Data, source: String, configDirectory: String, stateDirectory: String? = nil
     ) throws(ConfigError) -> Config {
         var validator = Validator(configDirectory: configDirectory)
-        let root: Any
-        // The grammar first, strictly: a trailing comma is an error, and each says its line and column.
-        if let problem = JSONSyntax.problem(in: [UInt8](data)) {
-            throw ConfigError(source: source, issues: [ConfigIssue(path: "", message: "not valid JSON: \(problem)")])
-        }
+        let root: JSONValue
+        // The grammar strictly: a trailing comma is an error, and each says its line and column.
         do {
-            root = try JSONDocument.parse(data)
+            root = try JSONValue.parse([UInt8](data))
         } catch {
-            throw ConfigError(source: source, issues: [ConfigIssue(path: "", message: "not valid JSON: \(jsonReason(error))")])
+            throw ConfigError(source: source, issues: [ConfigIssue(path: "", message: "not valid JSON: \(error)")])
         }
         let config = validator.config(root, stateDirectory: stateDirectory)
         guard let config, validator.issues.isEmpty else {
@@ -47,17 +44,11 @@ public enum ConfigLoader {
     /// Validates a list of statements on its own (`match --statements`), with the same rules and
     /// messages as in a configuration.
     /// - Parameter value: the decoded JSON list.
-    public static func statements(_ value: Any, source: String) throws(ConfigError) -> [Statement] {
+    public static func statements(_ value: JSONValue, source: String) throws(ConfigError) -> [Statement] {
         var validator = Validator(configDirectory: "/")
         let statements = validator.statements(value)
         guard validator.issues.isEmpty else { throw ConfigError(source: source, issues: validator.issues) }
         return statements
-    }
-
-    private static func jsonReason(_ error: any Error) -> String {
-        let info = (error as NSError).userInfo
-        if let detail = info[NSDebugDescriptionErrorKey] as? String { return detail }
-        return String(describing: error)
     }
 
     /// Resolves a feed `url` value: URLs stay as they are, paths become absolute.
@@ -110,8 +101,8 @@ public enum ConfigLoader {
             issues.append(ConfigIssue(path: path, message: message))
         }
 
-        mutating func checkKeys(_ object: [String: Any], allowed: Set<String>, path: String) {
-            for key in object.keys.sorted() where !allowed.contains(key) {
+        mutating func checkKeys(_ object: JSONValue, allowed: Set<String>, path: String) {
+            for key in (object.objectValue ?? []).map(\.0).sorted() where !allowed.contains(key) {
                 let known = allowed.sorted().joined(separator: ", ")
                 fail(Validator.member(key, of: path), "unknown key; known keys here are \(known)")
             }
@@ -126,16 +117,22 @@ public enum ConfigLoader {
                 ".[]\"\\".unicodeScalars.contains($0) || $0.properties.isWhitespace || $0.properties.generalCategory == .control
             }
             if bare { return path.isEmpty ? key : path + "." + key }
-            let json = try? JSONSerialization.data(withJSONObject: key, options: [.fragmentsAllowed, .withoutEscapingSlashes])
-            return path + "[" + (json.map { String(decoding: $0, as: UTF8.self) } ?? "\"\(key)\"") + "]"
+            var literal = ""
+            JSONValue.escape(key, into: &literal)
+            return path + "[" + literal + "]"
         }
 
-        mutating func string(_ object: [String: Any], _ key: String, path: String, required: Bool) -> String? {
+        /// A value as messages quote it: a string as it is, anything else as JSON.
+        static func shown(_ value: JSONValue) -> String {
+            value.stringValue ?? value.rendered
+        }
+
+        mutating func string(_ object: JSONValue, _ key: String, path: String, required: Bool) -> String? {
             guard let value = object[key] else {
                 if required { fail(path + "." + key, "missing; a non-empty string is required") }
                 return nil
             }
-            guard let string = value as? String else {
+            guard let string = value.stringValue else {
                 fail(path + "." + key, "must be a string")
                 return nil
             }
@@ -146,10 +143,10 @@ public enum ConfigLoader {
             return string
         }
 
-        mutating func duration(_ value: Any?, path: String) -> Double? {
+        mutating func duration(_ value: JSONValue?, path: String) -> Double? {
             guard let value else { return nil }
             guard let seconds = ConfigDuration.seconds(value) else {
-                fail(path, "\"\(value)\" is not a duration; write seconds or a number with s, m, h or d (30s, 15m, 2h)")
+                fail(path, "\"\(Validator.shown(value))\" is not a duration; write seconds or a number with s, m, h or d (30s, 15m, 2h)")
                 return nil
             }
             guard seconds > 0 else {
@@ -159,8 +156,8 @@ public enum ConfigLoader {
             return seconds
         }
 
-        mutating func config(_ root: Any, stateDirectory: String?) -> Config? {
-            guard let object = root as? [String: Any] else {
+        mutating func config(_ object: JSONValue, stateDirectory: String?) -> Config? {
+            guard object.objectValue != nil else {
                 fail("", "the configuration must be a JSON object with \"feeds\" and \"statements\"")
                 return nil
             }
@@ -175,7 +172,7 @@ public enum ConfigLoader {
             }
             var databasePath = ConfigLoader.absolutePath(ConfigLoader.defaultDatabaseName, relativeTo: stateDirectory ?? configDirectory)
             if let database = object["database"] {
-                if let path = database as? String, !path.trimmingCharacters(in: .whitespaces).isEmpty {
+                if let path = database.stringValue, !path.trimmingCharacters(in: .whitespaces).isEmpty {
                     databasePath = ConfigLoader.absolutePath(path, relativeTo: configDirectory)
                 } else {
                     fail("database", "must be a non-empty file path")
@@ -183,11 +180,11 @@ public enum ConfigLoader {
             }
             let limits = self.limits(object["limits"])
             // Counted before anything is read from them, so an oversized list costs no more work.
-            if let list = object["feeds"] as? [Any], list.count > limits.feeds {
+            if let list = object["feeds"]?.arrayValue, list.count > limits.feeds {
                 fail("feeds", "\(list.count) feeds; at most \(limits.feeds) are allowed (raise limits.feeds)")
                 return nil
             }
-            if let list = object["statements"] as? [Any], list.count > limits.statements {
+            if let list = object["statements"]?.arrayValue, list.count > limits.statements {
                 fail("statements", "\(list.count) statements; at most \(limits.statements) are allowed (raise limits.statements)")
                 return nil
             }
@@ -196,10 +193,10 @@ public enum ConfigLoader {
             return Config(refreshInterval: interval, databasePath: databasePath, feeds: feeds, statements: statements, limits: limits)
         }
 
-        mutating func limits(_ value: Any?) -> Limits {
+        mutating func limits(_ object: JSONValue?) -> Limits {
             var limits = Limits()
-            guard let value else { return limits }
-            guard let object = value as? [String: Any] else {
+            guard let object else { return limits }
+            guard object.objectValue != nil else {
                 fail("limits", "must be an object such as {\"itemsPerFeed\": 2000}")
                 return limits
             }
@@ -209,7 +206,7 @@ public enum ConfigLoader {
                 let path = "limits." + key.name
                 let parsed = key.isBytes ? Limits.bytes(raw) : Limits.count(raw)
                 guard let number = parsed else {
-                    fail(path, key.isBytes ? "\"\(raw)\" is not a size; write bytes or a number with KB, MB or GB (500KB, 10MB)" : "\"\(raw)\" is not a whole number")
+                    fail(path, key.isBytes ? "\"\(Validator.shown(raw))\" is not a size; write bytes or a number with KB, MB or GB (500KB, 10MB)" : "\"\(Validator.shown(raw))\" is not a whole number")
                     continue
                 }
                 guard number > 0, number <= Limits.ceiling else {
@@ -221,12 +218,12 @@ public enum ConfigLoader {
             return limits
         }
 
-        mutating func feeds(_ value: Any?) -> [FeedConfig] {
+        mutating func feeds(_ value: JSONValue?) -> [FeedConfig] {
             guard let value else {
                 fail("feeds", "missing; a list of feeds is required")
                 return []
             }
-            guard let list = value as? [Any] else {
+            guard let list = value.arrayValue else {
                 fail("feeds", "must be a list of feed objects")
                 return []
             }
@@ -234,10 +231,11 @@ public enum ConfigLoader {
             var seen: [String: Int] = [:]
             for (index, element) in list.enumerated() {
                 let path = "feeds[\(index)]"
-                guard let object = element as? [String: Any] else {
+                guard case .object = element else {
                     fail(path, "must be an object with \"id\" and \"url\"")
                     continue
                 }
+                let object = element
                 checkKeys(object, allowed: ConfigLoader.feedKeys, path: path)
                 let id = string(object, "id", path: path, required: true)
                 if let id {
@@ -262,7 +260,7 @@ public enum ConfigLoader {
                 }
                 var fetchArticles = false
                 if let value = object["fetchArticles"] {
-                    if let flag = value as? Bool, isJSONBool(value) { fetchArticles = flag } else { fail(path + ".fetchArticles", "must be true or false") }
+                    if let flag = value.boolValue { fetchArticles = flag } else { fail(path + ".fetchArticles", "must be true or false") }
                 }
                 var recheck = ArticleRecheck()
                 if let value = object["articleRecheck"] {
@@ -285,9 +283,9 @@ public enum ConfigLoader {
 
         /// `articleRecheck`: true (the default schedule), false (never on a schedule), a duration (a
         /// fixed interval) or `{"min": DURATION, "max": DURATION}`.
-        mutating func articleRecheck(_ value: Any, path: String) -> ArticleRecheck? {
-            if isJSONBool(value), let flag = value as? Bool { return flag ? ArticleRecheck() : .never }
-            func bounded(_ raw: Any?, _ key: String) -> Double? {
+        mutating func articleRecheck(_ value: JSONValue, path: String) -> ArticleRecheck? {
+            if let flag = value.boolValue { return flag ? ArticleRecheck() : .never }
+            func bounded(_ raw: JSONValue?, _ key: String) -> Double? {
                 let at = key.isEmpty ? path : path + "." + key
                 guard let seconds = duration(raw, path: at) else { return nil }
                 guard seconds >= ConfigLoader.minimumRefreshInterval else {
@@ -296,7 +294,8 @@ public enum ConfigLoader {
                 }
                 return seconds
             }
-            if let object = value as? [String: Any] {
+            if case .object = value {
+                let object = value
                 checkKeys(object, allowed: ConfigLoader.articleRecheckKeys, path: path)
                 let minimum = object["min"] == nil ? ArticleRecheck.defaultMinimum : bounded(object["min"], "min")
                 let maximum = object["max"] == nil ? ArticleRecheck.defaultMaximum : bounded(object["max"], "max")
@@ -307,7 +306,7 @@ public enum ConfigLoader {
                 }
                 return ArticleRecheck(minimum: minimum, maximum: maximum)
             }
-            if value is String || (value is Double && !isJSONBool(value)) {
+            if value.stringValue != nil || value.doubleValue != nil {
                 guard let seconds = bounded(value, "") else { return nil }
                 return ArticleRecheck(minimum: seconds, maximum: seconds)
             }
@@ -315,9 +314,9 @@ public enum ConfigLoader {
             return nil
         }
 
-        mutating func statements(_ value: Any?) -> [Statement] {
+        mutating func statements(_ value: JSONValue?) -> [Statement] {
             guard let value else { return [] }
-            guard let list = value as? [Any] else {
+            guard let list = value.arrayValue else {
                 fail("statements", "must be a list of statement objects")
                 return []
             }
@@ -325,10 +324,11 @@ public enum ConfigLoader {
             var seen: [String: Int] = [:]
             for (index, element) in list.enumerated() {
                 let path = "statements[\(index)]"
-                guard let object = element as? [String: Any] else {
+                guard case .object = element else {
                     fail(path, "must be an object with \"id\" and \"text\"")
                     continue
                 }
+                let object = element
                 checkKeys(object, allowed: ConfigLoader.statementKeys, path: path)
                 let id = string(object, "id", path: path, required: true)
                 if let id {
@@ -342,11 +342,11 @@ public enum ConfigLoader {
                 let speaker = string(object, "speaker", path: path, required: false)
                 var aliases: [String] = []
                 if let value = object["aliases"] {
-                    if let list = value as? [String] { aliases = list } else { fail(path + ".aliases", "must be a list of names") }
+                    if let list = value.arrayValue?.compactMap(\.stringValue), list.count == value.arrayValue?.count { aliases = list } else { fail(path + ".aliases", "must be a list of names") }
                 }
                 var threshold = Statement.defaultThreshold
                 if let value = object["threshold"] {
-                    if let number = value as? Double, !isJSONBool(value), number > 0, number <= 1 {
+                    if let number = value.doubleValue, number > 0, number <= 1 {
                         threshold = number
                     } else {
                         fail(path + ".threshold", "must be a number greater than 0 and at most 1")

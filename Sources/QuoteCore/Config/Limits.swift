@@ -38,16 +38,15 @@ public struct Limits: Sendable, Hashable {
     static let ceiling = 1_000_000_000
 
     /// A whole JSON number (not a boolean, not a fraction, not too large to be exact), or nil.
-    public static func count(_ value: Any) -> Int? {
-        guard !isJSONBool(value), let number = value as? Double else { return nil }
-        return number.isFinite && number == number.rounded() && abs(number) < 1e15 ? Int(number) : nil
+    public static func count(_ value: JSONValue) -> Int? {
+        value.intValue
     }
 
     /// A byte count as feeds.json writes it: a number, or a string with `KB`, `MB` or `GB`
     /// (decimal: 1 MB is 1,000,000 bytes). nil when it is neither.
-    public static func bytes(_ value: Any) -> Int? {
+    public static func bytes(_ value: JSONValue) -> Int? {
         if let count = count(value) { return count }
-        guard let string = value as? String else { return nil }
+        guard let string = value.stringValue else { return nil }
         let text = string.trimmingCharacters(in: .whitespaces).uppercased()
         for (suffix, factor) in [("KB", 1e3), ("MB", 1e6), ("GB", 1e9), ("B", 1.0)] where text.hasSuffix(suffix) {
             let digits = text.dropLast(suffix.count).trimmingCharacters(in: .whitespaces)

@@ -5,18 +5,16 @@ extension Commands {
     /// Reads tracked statements from a JSON list of statements or a whole config's `statements`.
     public static func loadStatements(_ path: String) throws(DaemonError) -> [Statement] {
         let bytes = try read(path)
-        let parsed: Any
+        let parsed: JSONValue
         do {
-            parsed = try JSONSerialization.jsonObject(with: Data(bytes))
+            parsed = try JSONValue.parse(bytes)
         } catch {
-            throw DaemonError("\(path) is not valid JSON: \((error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? "\(error)")")
+            throw DaemonError("\(path) is not valid JSON: \(error)")
         }
-        let list: Any
-        if let object = parsed as? [String: Any] {
-            guard let statements = object["statements"] else { throw DaemonError("\(path) has no \"statements\"") }
+        var list = parsed
+        if case .object = parsed {
+            guard let statements = parsed["statements"] else { throw DaemonError("\(path) has no \"statements\"") }
             list = statements
-        } else {
-            list = parsed
         }
         do {
             return try ConfigLoader.statements(list, source: path)
@@ -34,10 +32,9 @@ extension Commands {
         for line in lines where !line.allSatisfy(\.isWhitespace) {
             var text = line
             var speaker: String?
-            if line.first == "{", let object = (try? JSONSerialization.jsonObject(with: Data(line.utf8))) as? [String: Any],
-               let quoted = object["text"] as? String {
+            if line.first == "{", let object = try? JSONValue.parse(Array(line.utf8)), let quoted = object["text"]?.stringValue {
                 text = quoted
-                speaker = object["speaker"] as? String
+                speaker = object["speaker"]?.stringValue
             }
             let input = MatchInput(text: text, speaker: speaker)
             let best = speaker == nil ? matcher.candidates(for: input).first : matcher.bestMatch(for: input)

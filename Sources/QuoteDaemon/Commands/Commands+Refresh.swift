@@ -1,4 +1,5 @@
 import Foundation
+import QuoteCore
 
 #if canImport(Glibc)
     import Glibc

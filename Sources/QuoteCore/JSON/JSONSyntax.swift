@@ -22,6 +22,13 @@ public enum JSONSyntax {
 
     public static func problem(in bytes: [UInt8]) -> Problem? {
         var scanner = Scanner(bytes: bytes)
+        // JSON text is UTF-8 (RFC 8259 §8.1); JSONDecoder lets some invalid sequences through.
+        if String(validating: bytes, as: UTF8.self) == nil {
+            var iterator = bytes.makeIterator()
+            var parser = Unicode.UTF8.ForwardParser()
+            while case .valid(let scalar) = parser.parseScalar(from: &iterator) { scanner.index += scalar.count }
+            return scanner.fail("bytes that are not UTF-8")
+        }
         do throws(Problem) {
             scanner.skipSpace()
             try scanner.value(depth: 0)
