@@ -48,10 +48,16 @@ let package = Package(
                 .product(name: "AsyncAlgorithms", package: "swift-async-algorithms"),
             ],
             swiftSettings: settings),
+        // The command-line tool's work (each subcommand's, the control client, the JSON shapes of
+        // the command contracts), between the daemon it drives and the executable that parses.
+        .target(
+            name: "QuoteCommands",
+            dependencies: ["QuoteDaemon", "QuoteCore", "FeedParsing", "StateStore"],
+            swiftSettings: settings),
         .executableTarget(
             name: "quotewatch",
             dependencies: [
-                "QuoteDaemon", "QuoteCore", "StateStore",
+                "QuoteCommands", "QuoteDaemon", "QuoteCore", "StateStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -94,6 +100,7 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: settings),
+        .testTarget(name: "QuoteCommandsTests", dependencies: ["QuoteCommands"], swiftSettings: settings),
         .testTarget(name: "CLITests", dependencies: ["quotewatch", "TestSupport"], swiftSettings: settings),
     ]
 )

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import QuoteCommands
 import QuoteDaemon
 
 extension QuoteWatch {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import QuoteCommands
 import QuoteDaemon
 
 extension QuoteWatch {

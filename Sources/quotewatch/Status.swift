@@ -1,5 +1,6 @@
 import ArgumentParser
 import QuoteCore
+import QuoteCommands
 import QuoteDaemon
 
 extension QuoteWatch {

@@ -118,7 +118,7 @@ import Testing
         #expect(reversed.map(\.type) == [.quoteEdited], "\(reversed)")
         #expect(reversed.first?.reversed == true)
         #expect(reversed.first?.previous == "There will be no new taxes this year")
-        #expect(ContractJSON.event(reversed[0]).rendered.contains(#""reversed": true"#))
+        #expect(reversed[0].json.rendered.contains(#""reversed": true"#))
         _ = try harness.writeFeed(rss([("g1", "https://example.org/a", body("There will be no new taxes this year"))]))
         let back = try await harness.refresh(feed).events
         #expect(back.map(\.type) == [.quoteEdited])

@@ -1,4 +1,5 @@
 import Foundation
+import QuoteDaemon
 
 /// The work behind each subcommand of `quotewatch` (DESIGN §3), apart from argument parsing, so the
 /// executable stays wiring only and tests can run a command in-process. Each writes its output lines

@@ -1,5 +1,6 @@
 import FeedParsing
 import Foundation
+import QuoteDaemon
 import QuoteCore
 
 extension Commands {

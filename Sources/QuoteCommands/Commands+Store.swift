@@ -1,4 +1,5 @@
 import Foundation
+import QuoteDaemon
 import QuoteCore
 import StateStore
 
@@ -26,7 +27,7 @@ extension Commands {
                 throw DaemonError(error.description, exitCode: 2)
             }
             for event in events {
-                output(json ? ContractJSON.event(event).rendered : humanLine(event))
+                output(json ? event.json.rendered : humanLine(event))
             }
             if let last = events.last?.id { query.afterID = last }
             guard follow, !Task.isCancelled else { return }

@@ -1,4 +1,4 @@
-import QuoteDaemon
+import QuoteCommands
 import Testing
 
 /// What `refresh --wait` prints of the daemon's progress lines, on a pipe and on a terminal.

@@ -4,42 +4,6 @@ import StateStore
 
 /// The JSON shapes of the command-line contracts (DESIGN §3, §5), in one place.
 public enum ContractJSON {
-    /// One line of `events --json`.
-    public static func event(_ event: ChangeEvent) -> JSONValue {
-        var pairs: [(String, JSONValue)] = [
-            ("id", event.id.map { .integer($0) } ?? .null),
-            ("time", .date(event.time)),
-            ("type", .string(event.type.rawValue)),
-            ("statement", .string(event.statement)),
-            ("feed", .string(event.feed)),
-            ("item", .string(event.item)),
-            ("url", .string(event.url)),
-            ("title", .string(event.title)),
-            ("speaker", .string(event.speaker)),
-            ("quote", .string(event.quote)),
-            ("previous", .string(event.previous)),
-            ("score", event.score.map { .number($0) } ?? .null),
-            ("tier", .string(event.tier?.rawValue)),
-        ]
-        if event.type == .quoteEdited {
-            pairs.append(("reversed", .bool(event.reversed)))
-        }
-        if let first = event.first {
-            pairs.append(("first", .object([
-                ("feed", .string(first.feed)), ("item", .string(first.item)), ("url", .string(first.url)),
-                ("time", .date(first.time)), ("quote", .string(first.quote)),
-            ])))
-        }
-        if event.type == .claimChanged {
-            pairs.append(("oldValues", .array((event.oldValues ?? []).map { .string($0) })))
-            pairs.append(("newValues", .array((event.newValues ?? []).map { .string($0) })))
-        }
-        if let detail = event.detail {
-            pairs.append((event.type == .quoteEdited ? "diff" : (event.type == .feedFailed ? "error" : "detail"), .string(detail)))
-        }
-        return .object(pairs)
-    }
-
     /// One line of `parse --json`.
     public static func feed(_ feed: ParsedFeed, source: String) -> JSONValue {
         .object([

@@ -1,4 +1,5 @@
 import Foundation
+import QuoteDaemon
 import QuoteCore
 
 extension Commands {
