@@ -6,6 +6,8 @@ PREFIX    ?= /usr/local
 DESTDIR   ?=
 CONFIG    ?= feeds.json
 PACKAGES  := libcurl4-openssl-dev libxml2-dev libsqlite3-dev pkg-config
+# make bench's floors and timer: xmllint (libxml2's own parser) and GNU time (peak memory).
+BENCH_PACKAGES := libxml2-utils time
 BIN        = .build/release/quotewatch
 # Written by swift-argument-parser's generate-manual plugin (works offline, from the command definitions).
 MANPAGE    = .build/plugins/GenerateManual/outputs/quotewatch/quotewatch.1
@@ -17,7 +19,7 @@ all: build
 
 # Installs the C libraries' development packages that are missing (apt, as root).
 deps:
-	@missing=""; for p in $(PACKAGES); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || missing="$$missing $$p"; done; \
+	@missing=""; for p in $(PACKAGES) $(EXTRA_PACKAGES); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ]; then \
 	    echo "installing:$$missing"; \
@@ -43,6 +45,7 @@ test: deps
 	$(SWIFT) test --skip-build --filter CLITests
 
 # Release build, then the project's benchmarks (Benchmarks/run.sh).
+bench: EXTRA_PACKAGES = $(BENCH_PACKAGES)
 bench: deps
 	$(SWIFT) build -c release
 	./Benchmarks/run.sh $(BIN)

@@ -9,29 +9,29 @@ if [ ! -f "$shared/gen_corpus.py" ]; then
   echo "bench: $shared/gen_corpus.py not found; the benchmark needs the shared corpus generator" >&2
   exit 1
 fi
-if [ ! -f "$corpus/manifest.json" ]; then
-  python3 "$shared/gen_corpus.py" --out "$corpus" --statements 1000,100000 >/dev/null
+if [ ! -f "$corpus/manifest.json" ] || [ ! -f "$corpus/pages/index.jsonl" ]; then
+  rm -rf "$corpus"
+  python3 "$shared/gen_corpus.py" --out "$corpus" --statements 1000,100000 --html-pages 300 >/dev/null
+fi
+# The peers of ../shared/bench (from PyPI) in a virtualenv of their own, when they are not there yet.
+peers=.build/peers
+if ! "$peers/bin/python" -c "import rapidfuzz, fastfeedparser, trafilatura" 2>/dev/null; then
+  python3 -m venv "$peers" && "$peers/bin/pip" install -q --upgrade pip \
+    && "$peers/bin/pip" install -q --only-binary=:all: rapidfuzz==3.14.6 fastfeedparser==0.6.5 trafilatura==2.3.1 lxml_html_clean==0.4.6 \
+    || echo "bench: the peers could not be installed; their figures are left out" >&2
 fi
 echo "## quotewatch stages (in-process, release build)"
 .build/release/quotewatch-bench "$corpus"
 echo
-echo "## whole commands"
+echo "## throughput: whole processes beside their peers and the libxml2 floors (issue 15's table)"
 bin=${1:-.build/release/quotewatch}
-start=$(date +%s.%N); "$bin" parse --json "$corpus/feeds" > /dev/null; end=$(date +%s.%N)
-bytes=$(du -sb "$corpus/feeds" | cut -f1)
-python3 -c "import sys; t=$end-$start; print(f'quotewatch parse --json {sys.argv[1]}/feeds: {t:.2f} s, {$bytes/1e6/t:.1f} MB/s')" "$corpus"
+python3 Benchmarks/throughput-bench.py "$bin" "$corpus" --python "$peers/bin/python"
 echo
 echo "## extraction: quote F1 and attribution on real news (polnear train), LitBank and the wire fixtures; extract speed"
 # QW_BASELINE=OTHER_QUOTEWATCH times an older build in the same run, for a before/after ratio.
 python3 Benchmarks/extraction-bench.py "$bin" ${QW_BASELINE:+--baseline "$QW_BASELINE"}
 echo
 echo "## matching: every whole quote against 100,000 statements (quotewatch match --json, whole process)"
-# rapidfuzz, the peer, in a virtualenv of its own (from PyPI) when it is not there yet.
-peers=.build/peers
-if ! "$peers/bin/python" -c "import rapidfuzz" 2>/dev/null; then
-  python3 -m venv "$peers" && "$peers/bin/pip" install -q --only-binary=:all: rapidfuzz==3.14.6 \
-    || echo "bench: rapidfuzz could not be installed; its figure is left out" >&2
-fi
 python3 Benchmarks/match-bench.py "$bin" "$corpus" --python "$peers/bin/python"
 echo
 echo "## fetching: 1,000 feeds from nginx on loopback (run --once, a cycle of 200s then of 304s)"
