@@ -44,7 +44,20 @@ public struct FeedItem: Sendable, Hashable, Codable {
 
     /// The richest body the feed carries: `content` if present and non-empty, else `summary`.
     public var bodyHTML: String? {
-        if let content, !content.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { return content }
+        if hasContent { return content }
         return summary
+    }
+
+    /// Whether `content` holds more than white space. Looks only as far as the first other
+    /// character (Foundation's trimming copied the whole body through UTF-16 to answer).
+    public var hasContent: Bool {
+        guard let content else { return false }
+        for scalar in content.unicodeScalars {
+            switch scalar {
+            case " ", "\t", "\n", "\r": continue
+            default: if scalar.isASCII || !scalar.properties.isWhitespace { return true }
+            }
+        }
+        return false
     }
 }

@@ -1,21 +1,34 @@
 /// A fast 64-bit content fingerprint (FNV-1a) for change detection: an unchanged feed body or item
 /// ends its trip early. Not a security hash; collisions only cost a missed re-read of the same text.
+///
+/// The bytes are hashed from contiguous storage in one tight loop: the unchanged cycle is almost
+/// all hashing of feed bodies, and a generic `Sequence` walk ran unspecialized across modules (an
+/// iterator call and witness-table lookups per byte). The fingerprints are those of the byte-wise
+/// FNV-1a the store already holds.
 public struct ContentHash: Sendable {
     private var state: UInt64 = 0xcbf2_9ce4_8422_2325
 
     public init() {}
 
     /// Adds bytes to the fingerprint.
-    public mutating func update<Bytes: Sequence>(_ bytes: Bytes) where Bytes.Element == UInt8 {
+    public mutating func update(_ bytes: UnsafeRawBufferPointer) {
+        var state = self.state
         for byte in bytes {
             state ^= UInt64(byte)
             state &*= 0x0000_0100_0000_01b3
         }
+        self.state = state
+    }
+
+    /// Adds bytes to the fingerprint.
+    public mutating func update(_ bytes: [UInt8]) {
+        bytes.withUnsafeBytes { update($0) }
     }
 
     /// Adds a string's UTF-8 and a separator, so ("ab", "c") and ("a", "bc") differ.
     public mutating func update(_ text: String?) {
-        update((text ?? "\u{0}").utf8)
+        var text = text ?? "\u{0}"
+        text.withUTF8 { update(UnsafeRawBufferPointer($0)) }
         update([0xff])
     }
 

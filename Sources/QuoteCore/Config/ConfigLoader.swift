@@ -117,9 +117,7 @@ public enum ConfigLoader {
                 ".[]\"\\".unicodeScalars.contains($0) || $0.properties.isWhitespace || $0.properties.generalCategory == .control
             }
             if bare { return path.isEmpty ? key : path + "." + key }
-            var literal = ""
-            JSONValue.escape(key, into: &literal)
-            return path + "[" + literal + "]"
+            return path + "[" + JSONValue.escape(key) + "]"
         }
 
         /// A value as messages quote it: a string as it is, anything else as JSON.

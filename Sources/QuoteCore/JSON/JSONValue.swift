@@ -91,61 +91,106 @@ public indirect enum JSONValue: Sendable, Hashable {
 
     /// The value as compact JSON text on one line.
     public var rendered: String {
-        var out = ""
-        render(into: &out)
-        return out
+        var out: [UInt8] = []
+        out.reserveCapacity(256)
+        write(to: &out)
+        return String(decoding: out, as: UTF8.self)
     }
 
-    /// Appends the value as JSON text to `out`.
-    public func render(into out: inout String) {
+    /// Appends the value as JSON text (UTF-8, one line) to `out`: the one writer of every contract
+    /// output. Strings are escaped on their bytes, copying the runs that need no escape whole.
+    public func write(to out: inout [UInt8]) {
         switch self {
-        case .null: out += "null"
-        case .bool(let value): out += value ? "true" : "false"
-        case .integer(let value): out += String(value)
+        case .null: out.append(contentsOf: "null".utf8)
+        case .bool(let value): out.append(contentsOf: value ? "true".utf8 : "false".utf8)
+        case .integer(let value): out.append(contentsOf: String(value).utf8)
         case .number(let value):
-            if value.isFinite, value == value.rounded(), abs(value) < 1e15 { out += String(Int64(value)) } else if value.isFinite { out += String(value) } else { out += "null" }
+            if value.isFinite, value == value.rounded(), abs(value) < 1e15 {
+                out.append(contentsOf: String(Int64(value)).utf8)
+            } else if value.isFinite {
+                out.append(contentsOf: String(value).utf8)
+            } else {
+                out.append(contentsOf: "null".utf8)
+            }
         case .string(let value): JSONValue.escape(value, into: &out)
         case .array(let values):
-            out += "["
+            out.append(UInt8(ascii: "["))
             for (index, value) in values.enumerated() {
-                if index > 0 { out += ", " }
-                value.render(into: &out)
+                if index > 0 { out.append(contentsOf: ", ".utf8) }
+                value.write(to: &out)
             }
-            out += "]"
+            out.append(UInt8(ascii: "]"))
         case .object(let pairs):
-            out += "{"
+            out.append(UInt8(ascii: "{"))
             for (index, (key, value)) in pairs.enumerated() {
-                if index > 0 { out += ", " }
+                if index > 0 { out.append(contentsOf: ", ".utf8) }
                 JSONValue.escape(key, into: &out)
-                out += ": "
-                value.render(into: &out)
+                out.append(contentsOf: ": ".utf8)
+                value.write(to: &out)
             }
-            out += "}"
+            out.append(UInt8(ascii: "}"))
         }
     }
 
-    /// `string` as a JSON string literal: quotes, backslashes and control characters escaped, and
-    /// U+2028/U+2029, which JavaScript reads as line ends.
-    public static func escape(_ string: String, into out: inout String) {
-        out += "\""
-        for scalar in string.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\u{2028}": out += "\\u2028"
-            case "\u{2029}": out += "\\u2029"
-            default:
-                if scalar.value < 0x20 {
-                    out += String(format: "\\u%04x", scalar.value)
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
+    private static func hexDigit(_ value: UInt8) -> UInt8 {
+        value < 10 ? UInt8(ascii: "0") + value : UInt8(ascii: "a") + value - 10
+    }
+
+    /// `string` as a JSON string literal.
+    public static func escape(_ string: String) -> String {
+        var out: [UInt8] = []
+        escape(string, into: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Appends `string` as a JSON string literal: quotes, backslashes and control characters
+    /// escaped, and U+2028/U+2029, which JavaScript reads as line ends.
+    public static func escape(_ string: String, into out: inout [UInt8]) {
+        var string = string
+        out.append(UInt8(ascii: "\""))
+        string.withUTF8 { bytes in
+            var run = 0
+            var index = 0
+            let count = bytes.count
+            func flush(to end: Int) {
+                if end > run { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<end])) }
             }
+            while index < count {
+                let byte = bytes[index]
+                // Most bytes: printable ASCII other than " and \, or UTF-8 other than E2 80 A8/A9.
+                if byte >= 0x20 && byte != 0x22 && byte != 0x5C && byte != 0xE2 {
+                    index += 1
+                    continue
+                }
+                if byte == 0xE2 {
+                    guard index + 2 < count, bytes[index + 1] == 0x80, bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9 else {
+                        index += 1
+                        continue
+                    }
+                    flush(to: index)
+                    out.append(contentsOf: (bytes[index + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
+                    index += 3
+                    run = index
+                    continue
+                }
+                flush(to: index)
+                switch byte {
+                case 0x22: out.append(contentsOf: "\\\"".utf8)
+                case 0x5C: out.append(contentsOf: "\\\\".utf8)
+                case 0x0A: out.append(contentsOf: "\\n".utf8)
+                case 0x0D: out.append(contentsOf: "\\r".utf8)
+                case 0x09: out.append(contentsOf: "\\t".utf8)
+                default:
+                    out.append(contentsOf: "\\u00".utf8)
+                    out.append(JSONValue.hexDigit(byte >> 4))
+                    out.append(JSONValue.hexDigit(byte & 0x0F))
+                }
+                index += 1
+                run = index
+            }
+            flush(to: count)
         }
-        out += "\""
+        out.append(UInt8(ascii: "\""))
     }
 
     // MARK: - Equality

@@ -78,9 +78,8 @@ extension Pipeline {
                 "an item's body has \(body.utf8.count) bytes; only the first \(limit) are read (raise limits.itemBytes to read more)",
                 metadata: ["item": .string(item.identity ?? "")])
         }
-        let hasContent = !(item.content ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
         return ItemReading(
-            text: HTMLText.plainText(fromHTML: Pipeline.prefix(body, bytes: limit)), source: hasContent ? .content : .summary,
+            text: HTMLText.plainText(fromHTML: Pipeline.prefix(body, bytes: limit)), source: item.hasContent ? .content : .summary,
             url: item.link, bodyHash: ContentHash.of(body), cut: cut)
     }
 
