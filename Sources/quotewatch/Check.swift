@@ -14,13 +14,12 @@ extension QuoteWatch {
         func run() throws {
             do throws(DaemonError) {
                 let config = try options.load()
-                // A local feed file that is not there would fail at every fetch.
-                let missing = config.feeds.enumerated().compactMap { index, feed -> String? in
-                    guard let path = ConfigFile.localFile(of: feed.url), !FileManager.default.fileExists(atPath: path) else { return nil }
-                    return "\(options.path): feeds[\(index)].url: the file \(path) does not exist"
-                }
-                if !missing.isEmpty { throw DaemonError(missing.joined(separator: "\n")) }
-                print("\(options.path): valid, \(Plural.of(config.feeds.count, "feed")), \(Plural.of(config.statements.count, "statement")), database \(config.databasePath)")
+                // A local feed file that is not there would fail at every fetch; a hook whose secret,
+                // password or program is missing would never deliver.
+                let missing = ConfigFile.problemsOnDisk(config)
+                if !missing.isEmpty { throw DaemonError(missing.map { "\(options.path): \($0)" }.joined(separator: "\n")) }
+                let hooks = config.hooks.isEmpty ? "" : ", \(Plural.of(config.hooks.count, "hook"))"
+                print("\(options.path): valid, \(Plural.of(config.feeds.count, "feed")), \(Plural.of(config.statements.count, "statement"))\(hooks), database \(config.databasePath)")
             } catch {
                 throw fail(error)
             }

@@ -11,13 +11,24 @@ public struct Config: Sendable, Hashable {
     public var statements: [Statement]
     /// Bounds on documents and on the configuration itself.
     public var limits: Limits
+    /// Where the events are delivered besides the log (DESIGN §9).
+    public var hooks: [HookConfig]
 
-    public init(refreshInterval: Double, databasePath: String, feeds: [FeedConfig], statements: [Statement], limits: Limits = Limits()) {
+    public init(
+        refreshInterval: Double, databasePath: String, feeds: [FeedConfig], statements: [Statement], limits: Limits = Limits(),
+        hooks: [HookConfig] = []
+    ) {
         self.refreshInterval = refreshInterval
         self.databasePath = databasePath
         self.feeds = feeds
         self.statements = statements
         self.limits = limits
+        self.hooks = hooks
+    }
+
+    /// The hook with this id, if configured.
+    public func hook(id: String) -> HookConfig? {
+        hooks.first { $0.id == id }
     }
 
     /// The feed with this id, if configured.

@@ -16,7 +16,9 @@ public enum ConfigLoader {
     /// The shortest refresh interval accepted: polite to publishers, and enough for local files.
     public static let minimumRefreshInterval = 10.0
 
-    static let topKeys: Set<String> = ["refreshInterval", "database", "feeds", "statements", "limits"]
+    static let topKeys: Set<String> = ["refreshInterval", "database", "feeds", "statements", "limits", "hooks"]
+    static let hookKeys: Set<String> = ["id", "url", "secretFile", "command", "email", "types", "statements"]
+    static let emailKeys: Set<String> = ["server", "from", "to", "username", "passwordFile"]
     static let feedKeys: Set<String> = ["id", "url", "refreshInterval", "fetchArticles", "articleRecheck", "connectTimeout", "timeout"]
     static let articleRecheckKeys: Set<String> = ["min", "max"]
     static let statementKeys: Set<String> = ["id", "speaker", "aliases", "text", "threshold"]
@@ -75,6 +77,14 @@ public enum ConfigLoader {
             }
         }
         return .success(absolutePath(value, relativeTo: configDirectory))
+    }
+
+    /// Whether `text` looks like one email address (local@domain, no spaces or angle brackets): the
+    /// server has the last word, this only catches a slip in the configuration.
+    static func isAddress(_ text: String) -> Bool {
+        let parts = text.split(separator: "@", omittingEmptySubsequences: false)
+        return parts.count == 2 && !parts[0].isEmpty && parts[1].contains(".") && !parts[1].hasPrefix(".") && !parts[1].hasSuffix(".")
+            && !text.contains(where: { $0.isWhitespace || "<>,;\"".contains($0) })
     }
 
     /// `path` made absolute against `directory`, with `.` and `..` components removed.
@@ -188,7 +198,8 @@ public enum ConfigLoader {
             }
             let feeds = self.feeds(object["feeds"])
             let statements = self.statements(object["statements"])
-            return Config(refreshInterval: interval, databasePath: databasePath, feeds: feeds, statements: statements, limits: limits)
+            let hooks = self.hooks(object["hooks"], statements: Set(statements.map(\.id)))
+            return Config(refreshInterval: interval, databasePath: databasePath, feeds: feeds, statements: statements, limits: limits, hooks: hooks)
         }
 
         mutating func limits(_ object: JSONValue?) -> Limits {
@@ -310,6 +321,145 @@ public enum ConfigLoader {
             }
             fail(path, "must be true, false, a duration (30m) or {\"min\": \"15m\", \"max\": \"1d\"}")
             return nil
+        }
+
+        /// `hooks`: each with an id, exactly one of `url`, `command` and `email`, and optional
+        /// `types` and `statements` filters naming known event types and configured statements.
+        mutating func hooks(_ value: JSONValue?, statements known: Set<String>) -> [HookConfig] {
+            guard let value else { return [] }
+            guard let list = value.arrayValue else {
+                fail("hooks", "must be a list of hook objects")
+                return []
+            }
+            var hooks: [HookConfig] = []
+            var seen: [String: Int] = [:]
+            for (index, element) in list.enumerated() {
+                let path = "hooks[\(index)]"
+                guard case .object = element else {
+                    fail(path, "must be an object with \"id\" and one of \"url\", \"command\" or \"email\"")
+                    continue
+                }
+                checkKeys(element, allowed: ConfigLoader.hookKeys, path: path)
+                let id = string(element, "id", path: path, required: true)
+                if let id {
+                    if let first = seen[id] {
+                        fail(path + ".id", "duplicate id \"\(id)\" (already used by hooks[\(first)])")
+                    } else if !id.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "-_.".contains($0)) }) {
+                        fail(path + ".id", "\"\(id)\" may use only letters, digits, '-', '_' and '.'")
+                    } else {
+                        seen[id] = index
+                    }
+                }
+                let kinds = ["url", "command", "email"].filter { element[$0] != nil }
+                var kind: HookConfig.Kind?
+                switch kinds.count {
+                case 0: fail(path, "needs one of \"url\" (an HTTP POST), \"command\" (a program) or \"email\" (SMTP)")
+                case 1: kind = hookKind(kinds[0], element, path: path)
+                default: fail(path, "has \(kinds.joined(separator: " and ")); a hook delivers one way, so give only one")
+                }
+                if element["secretFile"] != nil, kinds != ["url"] {
+                    fail(path + ".secretFile", "signs HTTP posts only; it belongs to a hook with \"url\"")
+                }
+                var types: Set<EventType>?
+                if let raw = element["types"] {
+                    types = names(raw, path: path + ".types", what: "event types", known: Set(EventType.allCases.map(\.rawValue))).map {
+                        Set($0.compactMap(EventType.init(rawValue:)))
+                    }
+                }
+                var filter: Set<String>?
+                if let raw = element["statements"] {
+                    filter = names(raw, path: path + ".statements", what: "statement ids", known: known).map(Set.init)
+                }
+                if let id, let kind {
+                    hooks.append(HookConfig(id: id, kind: kind, types: types, statements: filter))
+                }
+            }
+            return hooks
+        }
+
+        /// A hook's `url`, `command` or `email`.
+        mutating func hookKind(_ name: String, _ object: JSONValue, path: String) -> HookConfig.Kind? {
+            switch name {
+            case "url":
+                guard let raw = string(object, "url", path: path, required: true) else { return nil }
+                let lower = raw.lowercased()
+                guard lower.hasPrefix("http://") || lower.hasPrefix("https://"),
+                      let components = URLComponents(string: raw), let host = components.host, !host.isEmpty else {
+                    fail(path + ".url", "\"\(raw)\" is not an http:// or https:// URL")
+                    return nil
+                }
+                let secret = string(object, "secretFile", path: path, required: false).map { file(of: $0, path: path + ".secretFile") } ?? nil
+                return .url(raw, secretFile: secret)
+            case "command":
+                guard let list = object["command"]?.arrayValue, !list.isEmpty,
+                      case let words = list.compactMap(\.stringValue), words.count == list.count, !words[0].isEmpty else {
+                    fail(path + ".command", "must be a list of strings, the program first (no shell): [\"/usr/local/bin/qw-archive\", \"--json\"]")
+                    return nil
+                }
+                let program = words[0].contains("/") ? ConfigLoader.absolutePath(words[0], relativeTo: configDirectory) : words[0]
+                return .command([program] + words.dropFirst())
+            default:
+                let at = path + ".email"
+                guard let email = object["email"], case .object = email else {
+                    fail(at, "must be an object with \"server\", \"from\" and \"to\"")
+                    return nil
+                }
+                checkKeys(email, allowed: ConfigLoader.emailKeys, path: at)
+                var server = string(email, "server", path: at, required: true)
+                if let raw = server {
+                    let lower = raw.lowercased()
+                    if !(lower.hasPrefix("smtp://") || lower.hasPrefix("smtps://")) || URLComponents(string: raw)?.host?.isEmpty ?? true {
+                        fail(at + ".server", "\"\(raw)\" is not an smtp:// (STARTTLS) or smtps:// URL")
+                        server = nil
+                    }
+                }
+                var from = string(email, "from", path: at, required: true)
+                if let address = from, !ConfigLoader.isAddress(address) {
+                    fail(at + ".from", "\"\(address)\" is not an email address")
+                    from = nil
+                }
+                var to: [String] = []
+                if let list = email["to"]?.arrayValue, !list.isEmpty, case let addresses = list.compactMap(\.stringValue), addresses.count == list.count {
+                    for (index, address) in addresses.enumerated() where !ConfigLoader.isAddress(address) {
+                        fail(at + ".to[\(index)]", "\"\(address)\" is not an email address")
+                    }
+                    to = addresses.filter(ConfigLoader.isAddress)
+                    if to.count != addresses.count { to = [] }
+                } else {
+                    fail(at + ".to", "must be a list of one or more email addresses")
+                }
+                let username = string(email, "username", path: at, required: false)
+                let password = string(email, "passwordFile", path: at, required: false).map { file(of: $0, path: at + ".passwordFile") } ?? nil
+                if password != nil, username == nil {
+                    fail(at + ".passwordFile", "needs \"username\" too")
+                }
+                guard let server, let from, !to.isEmpty else { return nil }
+                return .email(EmailHook(server: server, from: from, to: to, username: username, passwordFile: password))
+            }
+        }
+
+        /// A file path of the configuration made absolute; nil (with an issue) when empty.
+        mutating func file(of raw: String, path: String) -> String? {
+            guard !raw.trimmingCharacters(in: .whitespaces).isEmpty else {
+                fail(path, "must be a non-empty file path")
+                return nil
+            }
+            return ConfigLoader.absolutePath(raw, relativeTo: configDirectory)
+        }
+
+        /// A list of names each of which must be one of `known`; nil when it is not.
+        mutating func names(_ value: JSONValue, path: String, what: String, known: Set<String>) -> [String]? {
+            guard let list = value.arrayValue, case let names = list.compactMap(\.stringValue), names.count == list.count, !names.isEmpty else {
+                fail(path, "must be a non-empty list of \(what)")
+                return nil
+            }
+            var good = true
+            for (index, name) in names.enumerated() where !known.contains(name) {
+                let choices = known.count <= 10 ? "; known: " + known.sorted().joined(separator: ", ") : ""
+                fail(path + "[\(index)]", "\"\(name)\" is not one of the \(what)\(choices)")
+                good = false
+            }
+            return good ? names : nil
         }
 
         mutating func statements(_ value: JSONValue?) -> [Statement] {

@@ -79,6 +79,60 @@ public enum ConfigFile {
         return url.hasPrefix("/") ? url : nil
     }
 
+    /// What the configuration names on this machine that is not there: a local feed file, a hook's
+    /// secret or password file that cannot be read, a hook's program that is not an executable
+    /// (a bare name is looked up on `PATH`). `check` reports them; the daemon refuses a
+    /// configuration whose hooks cannot work.
+    public static func problemsOnDisk(
+        _ config: Config, feeds: Bool = true, environment: [String: String] = ProcessInfo.processInfo.environment
+    ) -> [ConfigIssue] {
+        var issues: [ConfigIssue] = []
+        let files = FileManager.default
+        if feeds {
+            for (index, feed) in config.feeds.enumerated() {
+                if let path = localFile(of: feed.url), !files.fileExists(atPath: path) {
+                    issues.append(ConfigIssue(path: "feeds[\(index)].url", message: "the file \(path) does not exist"))
+                }
+            }
+        }
+        func readable(_ path: String?, _ at: String) {
+            guard let path else { return }
+            if !files.isReadableFile(atPath: path) {
+                let reason = files.fileExists(atPath: path) ? "cannot be read (permissions?)" : "does not exist"
+                issues.append(ConfigIssue(path: at, message: "the file \(path) \(reason)"))
+            }
+        }
+        for (index, hook) in config.hooks.enumerated() {
+            let at = "hooks[\(index)]"
+            switch hook.kind {
+            case .url(_, let secret): readable(secret, at + ".secretFile")
+            case .email(let email): readable(email.passwordFile, at + ".email.passwordFile")
+            case .command(let words):
+                if executable(words[0], environment: environment) == nil {
+                    issues.append(ConfigIssue(path: at + ".command[0]", message: words[0].contains("/")
+                        ? "\(words[0]) is not an executable file" : "no executable \"\(words[0])\" on PATH"))
+                }
+            }
+        }
+        return issues
+    }
+
+    /// The executable a hook's program names: itself when it holds a slash, else the first match on
+    /// `PATH`.
+    public static func executable(_ program: String, environment: [String: String] = ProcessInfo.processInfo.environment) -> String? {
+        let files = FileManager.default
+        if program.contains("/") { return files.isExecutableFile(atPath: program) ? program : nil }
+        let path = environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
+        for folder in path.split(separator: ":") where !folder.isEmpty {
+            let candidate = String(folder) + "/" + program
+            var directory: ObjCBool = false
+            if files.isExecutableFile(atPath: candidate), files.fileExists(atPath: candidate, isDirectory: &directory), !directory.boolValue {
+                return candidate
+            }
+        }
+        return nil
+    }
+
     private static func stateDirectory(_ path: String, _ environment: [String: String]) -> String? {
         Self.environment(for: path, environment)["STATE_DIRECTORY"]?.split(separator: ":").first.map(String.init)
     }
