@@ -17,11 +17,13 @@ public struct FetchRequest: Sendable {
     public var maxBodyBytes: Int
     /// The most redirects followed (default 5); one more is an error.
     public var maxRedirects: Int
+    /// Something to send instead (a hook's POST or email); nil for a fetch.
+    public var upload: Upload?
 
     /// Creates a request; only `url` is required.
     public init(
         url: String, etag: String? = nil, lastModified: String? = nil, connectTimeout: Double = 10,
-        totalTimeout: Double = 30, maxBodyBytes: Int = 10_000_000, maxRedirects: Int = 5
+        totalTimeout: Double = 30, maxBodyBytes: Int = 10_000_000, maxRedirects: Int = 5, upload: Upload? = nil
     ) {
         self.url = url
         self.etag = etag
@@ -30,5 +32,6 @@ public struct FetchRequest: Sendable {
         self.totalTimeout = totalTimeout
         self.maxBodyBytes = maxBodyBytes
         self.maxRedirects = maxRedirects
+        self.upload = upload
     }
 }

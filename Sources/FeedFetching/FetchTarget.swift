@@ -13,7 +13,8 @@ struct FetchTarget: Sendable, Equatable {
     var hostKey: String
 
     /// Checks `url` and builds the target, or throws `.invalidURL` / `.protocolNotAllowed`.
-    init(_ url: String) throws(FetchError) {
+    /// `smtp` and `smtps` pass only with `mail`.
+    init(_ url: String, mail: Bool = false) throws(FetchError) {
         if url.isEmpty { throw .invalidURL(url: url, why: "no URL given") }
         if url.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F }) {
             throw .invalidURL(url: url, why: "the URL contains control characters")
@@ -50,9 +51,24 @@ struct FetchTarget: Sendable, Equatable {
             if rest.hasPrefix("localhost/") { rest = rest.dropFirst("localhost".count) }
             filePath = String(rest).removingPercentEncoding ?? String(rest)
             hostKey = ""
+        case "smtp", "smtps" where mail:
+            guard url[colon...].hasPrefix("://") else { throw .invalidURL(url: url, why: "expected \(scheme)://host") }
+            curlURL = url
+            isFile = false
+            filePath = nil
+            hostKey = FetchTarget.authority(of: url[url.index(colon, offsetBy: 3)...], scheme: scheme)
         default:
             throw .notAllowed(url: url, scheme: scheme)
         }
+    }
+
+    /// Whether the host is this machine (127.0.0.0/8, ::1 or localhost).
+    var isLoopback: Bool {
+        var host = hostKey
+        if host.hasPrefix("[") { host = String(host.dropFirst().prefix { $0 != "]" }) } else if let colon = host.lastIndex(of: ":") {
+            host = String(host[..<colon])
+        }
+        return host == "localhost" || host == "::1" || host.hasPrefix("127.")
     }
 
     /// `host:port` of an authority (what follows `scheme://`), without user info, lowercased, default port filled in.
@@ -61,7 +77,8 @@ struct FetchTarget: Sendable, Equatable {
         if let at = authority.lastIndex(of: "@") { authority = authority[authority.index(after: at)...] }
         let lowered = authority.lowercased()
         let hasPort = lowered.hasPrefix("[") ? lowered.contains("]:") : lowered.contains(":")
-        return hasPort ? lowered : lowered + (scheme == "https" ? ":443" : ":80")
+        let port = ["https": ":443", "smtp": ":25", "smtps": ":465"][scheme] ?? ":80"
+        return hasPort ? lowered : lowered + port
     }
 
     /// Percent-encodes everything in `path` but unreserved characters and `/`.

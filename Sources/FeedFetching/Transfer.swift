@@ -16,6 +16,8 @@ final class Transfer: @unchecked Sendable {
     /// The easy handle; `nil` once ``close()`` freed it.
     private(set) var easy: OpaquePointer?
     private var headerList: UnsafeMutablePointer<curl_slist>?
+    /// An email's recipients (`CURLOPT_MAIL_RCPT`).
+    private var recipients: UnsafeMutablePointer<curl_slist>?
     private let errorBuffer: UnsafeMutablePointer<CChar>
 
     /// The decoded body received so far (loop thread only).
@@ -24,6 +26,9 @@ final class Transfer: @unchecked Sendable {
     private var bodyOverflow = false
     /// The final status of each response seen (one per redirect hop), 1xx left out.
     private var hopStatuses: [Int] = []
+    /// What an upload sends (loop thread only), and how much of it curl has taken.
+    private var outgoing: [UInt8] = []
+    private var sent = 0
 
     /// What the fetching task and the loop thread both reach.
     private struct Shared {
@@ -35,7 +40,7 @@ final class Transfer: @unchecked Sendable {
     /// Creates the easy handle and sets every option for `request`.
     init(request: FetchRequest, userAgent: String) throws(FetchError) {
         self.request = request
-        target = try FetchTarget(request.url)
+        if case .mail = request.upload { target = try FetchTarget(request.url, mail: true) } else { target = try FetchTarget(request.url) }
         errorBuffer = .allocate(capacity: Int(CURL_ERROR_SIZE))
         errorBuffer.initialize(repeating: 0, count: Int(CURL_ERROR_SIZE))
         guard let easy = curl_easy_init() else {
@@ -56,6 +61,8 @@ final class Transfer: @unchecked Sendable {
         easy = nil
         if let headerList { curl_slist_free_all(headerList) }
         headerList = nil
+        if let recipients { curl_slist_free_all(recipients) }
+        recipients = nil
     }
 
     // MARK: - Cancellation and completion
@@ -90,11 +97,10 @@ final class Transfer: @unchecked Sendable {
         try check(qw_curl_easy_setopt_pointer(easy, CURLOPT_ERRORBUFFER, errorBuffer), "CURLOPT_ERRORBUFFER")
         try check(qw_curl_easy_setopt_string(easy, CURLOPT_URL, target.curlURL), "CURLOPT_URL")
         // Untrusted feeds: http(s) only; file only when the configured URL is a file; redirects never to file.
-        try check(
-            qw_curl_easy_setopt_string(easy, CURLOPT_PROTOCOLS_STR, target.isFile ? "http,https,file" : "http,https"),
-            "CURLOPT_PROTOCOLS_STR")
+        let protocols = request.upload.map { if case .mail = $0 { "smtp,smtps" } else { "http,https" } } ?? (target.isFile ? "http,https,file" : "http,https")
+        try check(qw_curl_easy_setopt_string(easy, CURLOPT_PROTOCOLS_STR, protocols), "CURLOPT_PROTOCOLS_STR")
         try check(qw_curl_easy_setopt_string(easy, CURLOPT_REDIR_PROTOCOLS_STR, "http,https"), "CURLOPT_REDIR_PROTOCOLS_STR")
-        try check(qw_curl_easy_setopt_long(easy, CURLOPT_FOLLOWLOCATION, 1), "CURLOPT_FOLLOWLOCATION")
+        try check(qw_curl_easy_setopt_long(easy, CURLOPT_FOLLOWLOCATION, request.upload == nil ? 1 : 0), "CURLOPT_FOLLOWLOCATION")
         try check(qw_curl_easy_setopt_long(easy, CURLOPT_MAXREDIRS, max(0, request.maxRedirects)), "CURLOPT_MAXREDIRS")
         try check(
             qw_curl_easy_setopt_long(easy, CURLOPT_CONNECTTIMEOUT_MS, Transfer.milliseconds(request.connectTimeout)),
@@ -119,6 +125,37 @@ final class Transfer: @unchecked Sendable {
         try check(qw_curl_easy_setopt_pointer(easy, CURLOPT_HEADERDATA, context), "CURLOPT_HEADERDATA")
 
         var lines: [String] = []
+        switch request.upload {
+        case .post(let body, let headers)?:
+            outgoing = body
+            try check(qw_curl_easy_setopt_long(easy, CURLOPT_POST, 1), "CURLOPT_POST")
+            try check(qw_curl_easy_setopt_off_t(easy, CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(body.count)), "CURLOPT_POSTFIELDSIZE_LARGE")
+            try check(qw_curl_easy_setopt_datafn(easy, CURLOPT_READFUNCTION, transferReadCallback), "CURLOPT_READFUNCTION")
+            try check(qw_curl_easy_setopt_pointer(easy, CURLOPT_READDATA, context), "CURLOPT_READDATA")
+            // No "Expect: 100-continue" wait before the body: the receivers are ours to answer.
+            lines.append("Expect:")
+            lines += headers.compactMap(Transfer.headerValue)
+        case .mail(let message, let from, let to, let username, let password)?:
+            outgoing = message
+            try check(qw_curl_easy_setopt_long(easy, CURLOPT_UPLOAD, 1), "CURLOPT_UPLOAD")
+            try check(qw_curl_easy_setopt_datafn(easy, CURLOPT_READFUNCTION, transferReadCallback), "CURLOPT_READFUNCTION")
+            try check(qw_curl_easy_setopt_pointer(easy, CURLOPT_READDATA, context), "CURLOPT_READDATA")
+            try check(qw_curl_easy_setopt_string(easy, CURLOPT_MAIL_FROM, "<\(from)>"), "CURLOPT_MAIL_FROM")
+            for address in to {
+                guard let appended = curl_slist_append(recipients, "<\(address)>") else {
+                    throw FetchError(kind: .other, url: request.url, message: "\(request.url): curl_slist_append failed (out of memory?)")
+                }
+                recipients = appended
+            }
+            try check(qw_curl_easy_setopt_slist(easy, CURLOPT_MAIL_RCPT, recipients), "CURLOPT_MAIL_RCPT")
+            // smtp:// must upgrade with STARTTLS, but a relay on this machine may speak plain SMTP.
+            let tls = target.isLoopback ? CURLUSESSL_TRY : CURLUSESSL_ALL
+            try check(qw_curl_easy_setopt_long(easy, CURLOPT_USE_SSL, Int(tls.rawValue)), "CURLOPT_USE_SSL")
+            if let username { try check(qw_curl_easy_setopt_string(easy, CURLOPT_USERNAME, username), "CURLOPT_USERNAME") }
+            if let password { try check(qw_curl_easy_setopt_string(easy, CURLOPT_PASSWORD, password), "CURLOPT_PASSWORD") }
+        case nil:
+            break
+        }
         if let etag = Transfer.headerValue(request.etag) { lines.append("If-None-Match: \(etag)") }
         if let lastModified = Transfer.headerValue(request.lastModified) {
             lines.append("If-Modified-Since: \(lastModified)")
@@ -145,7 +182,8 @@ final class Transfer: @unchecked Sendable {
 
     /// A stored validator fit to send: non-empty, no line breaks (a header injection).
     private static func headerValue(_ value: String?) -> String? {
-        guard let value, !value.isEmpty, !value.contains(where: { $0 == "\r" || $0 == "\n" }) else { return nil }
+        // On the bytes: "\r\n" is one Character, equal to neither "\r" nor "\n".
+        guard let value, !value.isEmpty, !value.utf8.contains(where: { $0 == 0x0D || $0 == 0x0A || $0 == 0 }) else { return nil }
         return value
     }
 
@@ -164,6 +202,17 @@ final class Transfer: @unchecked Sendable {
         }
         body.append(contentsOf: bytes)
         return bytes.count
+    }
+
+    /// Hands curl the next bytes of an upload; 0 once all are sent.
+    fileprivate func send(into buffer: UnsafeMutableRawBufferPointer) -> Int {
+        let count = min(buffer.count, outgoing.count - sent)
+        guard count > 0 else { return 0 }
+        outgoing.withUnsafeBytes { bytes in
+            buffer.copyMemory(from: UnsafeRawBufferPointer(rebasing: bytes[sent..<sent + count]))
+        }
+        sent += count
+        return count
     }
 
     /// Notes each response's status line ("HTTP/1.1 301 Moved Permanently", "HTTP/2 200").
@@ -185,10 +234,14 @@ final class Transfer: @unchecked Sendable {
 
         var status = 0
         _ = qw_curl_easy_getinfo_long(easy, CURLINFO_RESPONSE_CODE, &status)
+        if case .mail = request.upload {
+            // The server's last SMTP reply (250 once the message is accepted).
+            return .success(FetchResponse(status: status, body: [], etag: nil, lastModified: nil, contentType: nil, effectiveURL: request.url, permanentRedirect: nil))
+        }
         let effectiveURL = string(easy, CURLINFO_EFFECTIVE_URL) ?? request.url
         if target.isFile, !effectiveURL.lowercased().hasPrefix("http") { status = 200 }
 
-        guard (200..<300).contains(status) || status == 304 else {
+        guard (200..<300).contains(status) || (status == 304 && request.upload == nil) else {
             var retryAfter: Double?
             if status == 429 || status == 503 { retryAfter = header(easy, "Retry-After").flatMap(Transfer.parseRetryAfter) }
             return .failure(.http(url: request.url, status: status, retryAfter: retryAfter))
@@ -304,6 +357,10 @@ final class Transfer: @unchecked Sendable {
             return .cancelled(url: url)
         case CURLE_URL_MALFORMAT:
             return make(.invalidURL, "not a valid URL")
+        case CURLE_LOGIN_DENIED:
+            return make(.connection, "the server refused the login")
+        case CURLE_UPLOAD_FAILED, CURLE_SEND_FAIL_REWIND:
+            return make(.connection, "the server refused what was sent")
         default:
             return make(.other, "the fetch failed (curl error \(code.rawValue))")
         }
@@ -315,6 +372,13 @@ private let transferWriteCallback: qw_curl_data_callback = { data, size, count, 
     guard let context else { return 0 }
     let transfer = Unmanaged<Transfer>.fromOpaque(context).takeUnretainedValue()
     return transfer.receive(UnsafeRawBufferPointer(start: data, count: size * count))
+}
+
+/// CURLOPT_READFUNCTION: the next bytes of an upload, from the ``Transfer`` passed as context.
+private let transferReadCallback: qw_curl_data_callback = { data, size, count, context in
+    guard let context else { return 0 }
+    let transfer = Unmanaged<Transfer>.fromOpaque(context).takeUnretainedValue()
+    return transfer.send(into: UnsafeMutableRawBufferPointer(start: data, count: size * count))
 }
 
 /// CURLOPT_HEADERFUNCTION: one header line at a time, to the ``Transfer`` passed as context.

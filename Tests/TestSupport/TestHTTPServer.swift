@@ -137,9 +137,21 @@ public final class TestHTTPServer: Sendable {
                     let name = line[..<colon].lowercased()
                     headers[name] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
                 }
+                let length = headers["content-length"].flatMap { Int($0) } ?? 0
+                while buffer.count < length {
+                    var chunk = [UInt8](repeating: 0, count: 4096)
+                    let count = chunk.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
+                    if count <= 0 {
+                        if count < 0, errno == EINTR { continue }
+                        return nil
+                    }
+                    buffer += chunk[..<count]
+                }
+                let body = Array(buffer[..<length])
+                buffer.removeSubrange(..<length)
                 return TestRequest(
                     method: requestLine.first.map(String.init) ?? "",
-                    path: requestLine.count > 1 ? String(requestLine[1]) : "/", headers: headers)
+                    path: requestLine.count > 1 ? String(requestLine[1]) : "/", headers: headers, body: body)
             }
             var chunk = [UInt8](repeating: 0, count: 4096)
             let count = chunk.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }

@@ -4,4 +4,6 @@ public struct TestRequest: Sendable {
     public var path: String
     /// Header names lowercased; the last value wins.
     public var headers: [String: String]
+    /// The body, as `Content-Length` bounds it (empty without one).
+    public var body: [UInt8] = []
 }
