@@ -195,6 +195,8 @@ public indirect enum JSONValue: Sendable, Hashable {
 
     // MARK: - Equality
 
+    /// Equal as JSON values: numbers by value (1 and 1.0 alike), objects whatever their members'
+    /// order; the writer's order is a matter of output, not of value.
     public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
         switch (lhs, rhs) {
         case (.null, .null): true
@@ -204,7 +206,8 @@ public indirect enum JSONValue: Sendable, Hashable {
         case (.number(let a), .number(let b)): a == b
         case (.integer(let a), .number(let b)), (.number(let b), .integer(let a)): Double(a) == b
         case (.array(let a), .array(let b)): a == b
-        case (.object(let a), .object(let b)): a.count == b.count && zip(a, b).allSatisfy { $0.0 == $1.0 && $0.1 == $1.1 }
+        // JSON objects are unordered: the same members in another order are the same object.
+        case (.object(let a), .object(let b)): a.count == b.count && a.allSatisfy { key, value in rhs[key] == value }
         default: false
         }
     }
@@ -217,10 +220,15 @@ public indirect enum JSONValue: Sendable, Hashable {
         case .integer, .number: hasher.combine(doubleValue)
         case .array(let values): hasher.combine(values)
         case .object(let pairs):
+            // Order-independent, as equality is.
+            var sum = 0
             for (key, value) in pairs {
-                hasher.combine(key)
-                hasher.combine(value)
+                var member = Hasher()
+                member.combine(key)
+                member.combine(value)
+                sum &+= member.finalize()
             }
+            hasher.combine(sum)
         }
     }
 }
