@@ -24,6 +24,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+        // HMAC-SHA256 of a hook's signature (DESIGN §9).
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
         // Already built for swift-service-lifecycle; the watchdog's timer (AsyncTimerSequence).
         .package(url: "https://github.com/apple/swift-async-algorithms.git", from: "1.1.4"),
     ],
@@ -46,6 +48,7 @@ let package = Package(
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "AsyncAlgorithms", package: "swift-async-algorithms"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: settings),
         // The command-line tool's work (each subcommand's, the control client, the JSON shapes of
