@@ -49,6 +49,20 @@ extension Commands {
         return parts.joined(separator: " ")
     }
 
+    /// `quotewatch events --atom`: the events the query selects as one Atom 1.0 feed, newest first.
+    public static func eventsAtom(config: Config, query: EventQuery, output: (String) -> Void) async throws(DaemonError) {
+        let store = try openForReading(config)
+        let events: [ChangeEvent]
+        do {
+            events = try await store.events(query)
+        } catch {
+            throw DaemonError(error.description, exitCode: 2)
+        }
+        var title = "quotewatch: changes"
+        if let statement = query.statement { title += " to \(statement)" }
+        output(EventFeed.atom(events, title: title, now: Date()))
+    }
+
     /// `quotewatch quotes`: stored quotes, by speaker or statement.
     public static func quotes(config: Config, speaker: String?, statement: String?, json: Bool, output: (String) -> Void) async throws(DaemonError) {
         let store = try openForReading(config)

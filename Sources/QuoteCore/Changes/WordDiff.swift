@@ -3,12 +3,30 @@ public enum WordDiff {
     /// Words longer than this on either side are summarized instead of aligned (the alignment is quadratic).
     static let maximumWords = 400
 
+    /// One run of a diff: words both wordings share, or removed, or added.
+    public enum Piece: Sendable, Hashable {
+        case same(String)
+        case removed(String)
+        case added(String)
+    }
+
     /// The new wording with removed words in `[-…-]` and added words in `{+…+}`.
     public static func render(from old: String, to new: String) -> String {
+        pieces(from: old, to: new).map { piece in
+            switch piece {
+            case .same(let words): words
+            case .removed(let words): "[-" + words + "-]"
+            case .added(let words): "{+" + words + "+}"
+            }
+        }.joined(separator: " ")
+    }
+
+    /// The diff as runs of words, removals before additions where both are at one place.
+    public static func pieces(from old: String, to new: String) -> [Piece] {
         let a = old.split(whereSeparator: \.isWhitespace).map(String.init)
         let b = new.split(whereSeparator: \.isWhitespace).map(String.init)
         guard a.count <= maximumWords, b.count <= maximumWords else {
-            return "[-\(old)-]{+\(new)+}"
+            return [.removed(old), .added(new)]
         }
         // Longest common subsequence table, filled from the ends.
         var table = Array(repeating: Array(repeating: 0, count: b.count + 1), count: a.count + 1)
@@ -17,12 +35,12 @@ public enum WordDiff {
                 table[i][j] = a[i] == b[j] ? table[i + 1][j + 1] + 1 : max(table[i + 1][j], table[i][j + 1])
             }
         }
-        var parts: [String] = []
+        var parts: [Piece] = []
         var removed: [String] = []
         var added: [String] = []
         func flush() {
-            if !removed.isEmpty { parts.append("[-" + removed.joined(separator: " ") + "-]") }
-            if !added.isEmpty { parts.append("{+" + added.joined(separator: " ") + "+}") }
+            if !removed.isEmpty { parts.append(.removed(removed.joined(separator: " "))) }
+            if !added.isEmpty { parts.append(.added(added.joined(separator: " "))) }
             removed = []
             added = []
         }
@@ -31,7 +49,7 @@ public enum WordDiff {
         while i < a.count || j < b.count {
             if i < a.count, j < b.count, a[i] == b[j] {
                 flush()
-                parts.append(a[i])
+                parts.append(.same(a[i]))
                 i += 1
                 j += 1
             } else if j < b.count, i == a.count || table[i][j + 1] >= table[i + 1][j] {
@@ -43,6 +61,6 @@ public enum WordDiff {
             }
         }
         flush()
-        return parts.joined(separator: " ")
+        return parts
     }
 }
