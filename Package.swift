@@ -55,7 +55,7 @@ let package = Package(
         // the command contracts), between the daemon it drives and the executable that parses.
         .target(
             name: "QuoteCommands",
-            dependencies: ["QuoteDaemon", "QuoteCore", "FeedParsing", "StateStore"],
+            dependencies: ["QuoteDaemon", "QuoteCore", "FeedParsing", "FeedFetching", "StateStore"],
             swiftSettings: settings),
         .executableTarget(
             name: "quotewatch",

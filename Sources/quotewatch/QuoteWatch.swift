@@ -15,7 +15,7 @@ struct QuoteWatch: AsyncParsableCommand {
             """,
         version: Product.version,
         subcommands: [
-            Run.self, Refresh.self, Status.self, Check.self, Events.self, Quotes.self, History.self, Extract.self, Parse.self, Match.self,
+            Run.self, Refresh.self, Status.self, Check.self, Events.self, Quotes.self, History.self, Extract.self, Parse.self, Match.self, Hooks.self,
         ])
 }
 

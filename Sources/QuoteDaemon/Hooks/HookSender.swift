@@ -26,6 +26,9 @@ public struct HookSender: Sendable {
     public init(fetcher: Fetcher, hostName: String = ProcessInfo.processInfo.hostName) {
         self.fetcher = fetcher
         self.hostName = hostName
+        // A command that exits before it reads the event makes our write fail with EPIPE; without
+        // this, SIGPIPE would end the whole process (the daemon sets it too; `hooks test` needs it).
+        signal(SIGPIPE, SIG_IGN)
     }
 
     /// What one try came to.
