@@ -124,20 +124,23 @@ extension Commands {
     /// With `socketPath`, the text starts with whether a daemon answers there.
     public static func status(config: Config, json: Bool, socketPath: String? = nil, output: (String) -> Void) async throws(DaemonError) {
         var states: [String: FeedState] = [:]
+        var hookStates: [String: HookState] = [:]
         if FileManager.default.fileExists(atPath: config.databasePath) {
             let store = try openForReading(config)
             do {
                 for state in try await store.feedStates() { states[state.id] = state }
+                for state in try await store.hookStates() { hookStates[state.id] = state }
             } catch {
                 throw DaemonError(error.description, exitCode: 2)
             }
         }
+        let hooks = config.hooks.map { ($0, hookStates[$0.id] ?? HookState(id: $0.id)) }
         // Without feeds (a configuration with errors): every feed the store knows.
         let feeds = config.feeds.isEmpty ? states.values.sorted { $0.id < $1.id } : config.feeds.map { feed in
             states[feed.id].flatMap { $0.url == feed.url ? $0 : nil } ?? FeedState(id: feed.id, url: feed.url)
         }
         if json {
-            output(ContractJSON.status(feeds).rendered)
+            output(ContractJSON.status(feeds, hooks: hooks).rendered)
             return
         }
         if let socketPath {
@@ -151,6 +154,13 @@ extension Commands {
             if let next = state.nextDue { line += "\tnext \(JSONValue.iso8601(next))" }
             if state.consecutiveFailures > 0 { line += "\t\(Plural.of(state.consecutiveFailures, "failure"))" }
             if let error = state.error { line += "\t\(error)" }
+            output(line)
+        }
+        for (hook, state) in hooks {
+            var line = "hook \(hook.id)\t\(hook.kind.name)\t\(state.pending) pending\t\(state.delivered) delivered"
+            if let since = state.failingSince { line += "\tfailing since \(JSONValue.iso8601(since))" }
+            if let next = state.nextTry, state.failingSince != nil { line += "\tnext try \(JSONValue.iso8601(next))" }
+            if let error = state.lastError { line += "\t\(error)" }
             output(line)
         }
     }

@@ -61,7 +61,7 @@ public enum ContractJSON {
     }
 
     /// `status --json`.
-    public static func status(_ feeds: [FeedState]) -> JSONValue {
+    public static func status(_ feeds: [FeedState], hooks: [(HookConfig, HookState)] = []) -> JSONValue {
         .object([
             ("feeds", .array(feeds.map { state in
                 .object([
@@ -73,6 +73,18 @@ public enum ContractJSON {
                     ("error", .string(state.error)),
                     ("consecutiveFailures", .int(state.consecutiveFailures)),
                     ("nextDue", .date(state.nextDue)),
+                ])
+            })),
+            ("hooks", .array(hooks.map { hook, state in
+                .object([
+                    ("id", .string(hook.id)),
+                    ("kind", .string(hook.kind.name)),
+                    ("pending", .int(state.pending)),
+                    ("delivered", .int(state.delivered)),
+                    ("lastDelivered", .date(state.lastDelivered)),
+                    ("failingSince", .date(state.failingSince)),
+                    ("lastError", .string(state.lastError)),
+                    ("nextTry", .date(state.nextTry)),
                 ])
             })),
         ])

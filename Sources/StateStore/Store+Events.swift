@@ -17,7 +17,8 @@ extension Store {
         return found
     }
 
-    static func insert(_ event: ChangeEvent, _ db: Database) throws -> ChangeEvent {
+    /// Writes an event and queues its deliveries to `hooks`, in the caller's transaction.
+    static func insert(_ event: ChangeEvent, hooks: [HookConfig], _ db: Database) throws -> ChangeEvent {
         try db.execute(sql: """
             INSERT INTO event (time, type, statement, feed, item, url, title, speaker, quote, previous, score, tier, oldValues, newValues,
               detail, reversed, first)
@@ -29,6 +30,7 @@ extension Store {
                         try event.first.map(Store.encode)])
         var stored = event
         stored.id = db.lastInsertedRowID
+        try Store.enqueue(stored, hooks: hooks, db)
         return stored
     }
 

@@ -61,6 +61,7 @@ extension Store {
     /// - Returns: the events as stored, with their ids, in order.
     public func commit(_ commit: ItemCommit) async throws(StoreError) -> [ChangeEvent] {
         let place = commit.place
+        let hooks = configuredHooks
         return try await write { db in
             try db.execute(sql: """
                 INSERT INTO item (feedID, identity, link, title, published, contentHash, firstSeen, lastSeen, inFeed)
@@ -106,7 +107,7 @@ extension Store {
                     INSERT OR IGNORE INTO firstAppearance (statementID, feed, item, url, quote, time) VALUES (?, ?, ?, ?, ?, ?)
                     """, arguments: [statement, event.feed, place.identity, event.url, quote, event.time])
             }
-            return try events.map { try Store.insert($0, db) }
+            return try events.map { try Store.insert($0, hooks: hooks, db) }
         }
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Synchronization
 public import QuoteCore
 
 /// The quotewatch database: feeds, items, their quotes and statement states, and the event log.
@@ -15,6 +16,8 @@ public final class Store: Sendable {
     /// Where the database lives.
     public let path: String
     private let writer: any DatabaseWriter
+    /// The hooks whose deliveries are queued with each event (DESIGN §9).
+    private let hooks = Mutex<[HookConfig]>([])
 
     /// How long a connection waits for a lock held by another before failing.
     public static let busyTimeout: TimeInterval = 5
@@ -117,6 +120,17 @@ public final class Store: Sendable {
         }
     }
 
+    /// From now on, each event is queued for delivery to each of these hooks whose filters it passes
+    /// (the daemon sets them at start and at each reload).
+    public func setHooks(_ hooks: [HookConfig]) {
+        self.hooks.withLock { $0 = hooks }
+    }
+
+    /// The hooks in force.
+    var configuredHooks: [HookConfig] {
+        hooks.withLock { $0 }
+    }
+
     /// Answers when the database does (the watchdog's health check).
     public func ping() async throws(StoreError) {
         _ = try await read { db in try Int.fetchOne(db, sql: "SELECT 1") }
@@ -138,9 +152,10 @@ public final class Store: Sendable {
     /// - Returns: the events as stored, with their ids.
     @discardableResult
     public func save(_ state: FeedState, events: [ChangeEvent] = []) async throws(StoreError) -> [ChangeEvent] {
-        try await write { db in
+        let hooks = configuredHooks
+        return try await write { db in
             try Store.upsert(state, db)
-            return try events.map { try Store.insert($0, db) }
+            return try events.map { try Store.insert($0, hooks: hooks, db) }
         }
     }
 

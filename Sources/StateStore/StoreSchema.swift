@@ -156,6 +156,25 @@ enum StoreSchema {
                 t.add(column: "first", .text)
             }
         }
+        migrator.registerMigration("v6: hook deliveries") { db in
+            // One row per event and hook until delivered, written with the event (DESIGN §9).
+            try db.create(table: "delivery") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("hook", .text).notNull()
+                t.column("eventID", .integer).notNull().references("event", onDelete: .cascade)
+                t.column("attempts", .integer).notNull().defaults(to: 0)
+                t.column("nextTry", .datetime).notNull()
+                t.column("lastError", .text)
+                t.uniqueKey(["hook", "eventID"])
+            }
+            try db.create(table: "hookState") { t in
+                t.primaryKey("id", .text)
+                t.column("failingSince", .datetime)
+                t.column("lastError", .text)
+                t.column("lastDelivered", .datetime)
+                t.column("delivered", .integer).notNull().defaults(to: 0)
+            }
+        }
         return migrator
     }
 }

@@ -72,17 +72,29 @@ import Testing
 
     @Test func aCommandGetsTheEventOnStdinAndInItsEnvironment() async throws {
         let out = folder.appendingPathComponent("out")
-        let program = try script("hook.sh", "cat > \(out.path).json; echo \"$QW_EVENT_ID $QW_EVENT_TYPE $QW_STATEMENT $1\" > \(out.path).env")
+        let program = try script("hook.sh", "cat > \(out.path).json; echo \"$QW_EVENT_ID $QW_EVENT_TYPE $QW_STATEMENT $1\" > \(out.path).env; ls /proc/self/fd > \(out.path).fds")
         let result = await HookSender(fetcher: fetcher).send(event, through: HookConfig(id: "c", kind: .command([program, "--json"])))
         #expect(result == .delivered("exit 0"))
         #expect(try String(contentsOfFile: out.path + ".env", encoding: .utf8) == "42 quote.new s1 --json\n")
         #expect(try JSONValue.parse(Array(try Data(contentsOf: URL(fileURLWithPath: out.path + ".json")))) == event.json)
+        // ls's own: 0, 1 (the redirect), 2 and the directory it reads; none of the test process's.
+        let open = try String(contentsOfFile: out.path + ".fds", encoding: .utf8).split(separator: "\n").compactMap { Int($0) }
+        #expect(open.filter { $0 > 3 }.isEmpty, "descriptors the program inherited: \(open)")
     }
 
     @Test func aFailingCommandSaysWhy() async throws {
         let program = try script("fail.sh", "echo 'disk full' >&2; exit 3")
         let result = await HookSender(fetcher: fetcher).send(event, through: HookConfig(id: "c", kind: .command([program])))
         #expect(result == .failed("\(program) exited with status 3: disk full", retryAfter: nil))
+    }
+
+    /// A program that leaves a child running with its output open is done when it exits.
+    @Test func aBackgroundChildDoesNotHoldTheDeliveryUp() async throws {
+        let program = try script("daemonize.sh", "sleep 30 & echo started")
+        let started = ContinuousClock.now
+        let result = await HookSender(fetcher: fetcher).send(event, through: HookConfig(id: "c", kind: .command([program])))
+        #expect(result == .delivered("exit 0"))
+        #expect(ContinuousClock.now - started < .seconds(10))
     }
 
     @Test func aCommandThatHangsIsKilledAtItsTimeout() async throws {

@@ -33,12 +33,15 @@ public final class Pipeline: Sendable {
     let draw: @Sendable () -> Double
     /// Beaten after each transfer and each item, so the watchdog sees a long refresh make progress.
     let heartbeat: Heartbeat?
+    /// Told after each commit that raised events (the hooks' delivery service wakes up).
+    let committed: @Sendable () -> Void
 
     public init(
         store: Store, fetcher: Fetcher, logger: Logger, policy: RefreshPolicy = RefreshPolicy(),
         now: @escaping @Sendable () -> Date = { Date() }, draw: @escaping @Sendable () -> Double = { Double.random(in: 0..<1) },
-        heartbeat: Heartbeat? = nil
+        heartbeat: Heartbeat? = nil, committed: @escaping @Sendable () -> Void = {}
     ) {
+        self.committed = committed
         self.store = store
         self.fetcher = fetcher
         self.logger = logger
@@ -62,6 +65,7 @@ public final class Pipeline: Sendable {
     /// the next start (at least once, never lost).
     func log(_ events: [ChangeEvent]) async throws(StoreError) {
         guard !events.isEmpty else { return }
+        committed()
         for event in events { eventLog.log(event) }
         try await store.markLogged(events.compactMap(\.id))
     }

@@ -47,7 +47,9 @@ public enum Daemon {
         defer { fetcher.shutdown() }
         let box = ConfigBox(ActiveConfig(config))
         let heartbeat = Heartbeat()
-        let pipeline = Pipeline(store: store, fetcher: fetcher, logger: logger, heartbeat: heartbeat)
+        store.setHooks(config.hooks)
+        let deliveries = DeliveryService(store: store, config: box, sender: HookSender(fetcher: fetcher), logger: logger)
+        let pipeline = Pipeline(store: store, fetcher: fetcher, logger: logger, heartbeat: heartbeat, committed: { deliveries.eventsCommitted() })
         let notifier = SystemdNotifier()
         let scheduler = RefreshScheduler(
             pipeline: pipeline, config: box, logger: logger, notifier: notifier, once: once, heartbeat: heartbeat)
@@ -58,6 +60,7 @@ public enum Daemon {
             "config": .string(configPath), "database": .string(config.databasePath),
             "feeds": .stringConvertible(config.feeds.count), "statements": .stringConvertible(config.statements.count),
         ]
+        if !config.hooks.isEmpty { metadata["hooks"] = .stringConvertible(config.hooks.count) }
         if !once {
             let server = try ControlServer(
                 path: ControlSocket.path(databasePath: config.databasePath), scheduler: scheduler, config: box, logger: logger)
@@ -69,7 +72,17 @@ public enum Daemon {
                 metadata["watchdog"] = .string("\(timeout)")
             }
             services.append(.init(service: ReloadListener(
-                path: configPath, config: box, logger: logger, notifier: notifier, reloaded: { scheduler.wakeUp() })))
+                path: configPath, config: box, logger: logger, notifier: notifier, reloaded: {
+                    store.setHooks(box.current.config.hooks)
+                    deliveries.configurationChanged()
+                    scheduler.wakeUp()
+                })))
+            // Stopped before the scheduler (services stop last to first): a try in flight is
+            // cancelled at once and sent again after the restart.
+            services.append(.init(service: deliveries))
+            for problem in ConfigFile.problemsOnDisk(config, feeds: false) {
+                logger.warning("hook cannot deliver until this is fixed: \(problem)")
+            }
         }
         services.append(.init(service: scheduler, successTerminationBehavior: .gracefullyShutdownGroup))
         logger.info("quotewatch started", metadata: metadata)

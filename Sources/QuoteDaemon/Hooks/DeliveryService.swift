@@ -1,0 +1,146 @@
+import Foundation
+import Logging
+import QuoteCore
+import ServiceLifecycle
+import StateStore
+import Synchronization
+
+/// Sends the queued deliveries of every configured hook (DESIGN §9), a service of the daemon.
+///
+/// The store queues a delivery per hook in the same transaction as each event the hook's filters
+/// pass. Here, one worker per hook takes its deliveries in event order, one at a time: the next
+/// goes out only once the one before it was delivered, so a receiver sees the events in order, and
+/// at least once (a delivery is removed only after it was delivered; a crash before that sends it
+/// again). A failed try is retried after a back-off with jitter (5 s doubling to an hour, longer
+/// when the receiver's Retry-After says so), never given up while the hook is configured. A hook's
+/// first failure is one warning, its recovery one line; the tries between are debug lines.
+///
+/// Graceful shutdown cancels the tries in flight at once (a transfer is aborted, a program is
+/// stopped): what is left is sent after the restart. A reload that adds, changes or removes hooks
+/// restarts the workers with the new ones; the deliveries of a removed hook are dropped.
+public final class DeliveryService: Service, Sendable {
+    /// The first retry's delay; it doubles up to ``backoff``'s cap.
+    public static let firstRetry = 5.0
+    public static let backoff = RefreshPolicy(backoffCap: 3600, retryAfterCap: 3600, jitter: 0.2)
+    /// The longest a worker sleeps before it looks at its queue again.
+    static let longestSleep = Duration.seconds(60)
+
+    let store: Store
+    let config: ConfigBox
+    let sender: HookSender
+    let logger: Logger
+    let now: @Sendable () -> Date
+    let draw: @Sendable () -> Double
+    /// Wakes every worker: events were committed, or the configuration changed.
+    private let wakers = Mutex<[String: WakeSignal]>([:])
+    private let changed = WakeSignal()
+
+    public init(
+        store: Store, config: ConfigBox, sender: HookSender, logger: Logger,
+        now: @escaping @Sendable () -> Date = { Date() }, draw: @escaping @Sendable () -> Double = { Double.random(in: 0..<1) }
+    ) {
+        self.store = store
+        self.config = config
+        self.sender = sender
+        self.logger = logger
+        self.now = now
+        self.draw = draw
+    }
+
+    /// New events were committed: the workers look at their queues now.
+    public func eventsCommitted() {
+        for waker in wakers.withLock({ Array($0.values) }) { waker.signal() }
+    }
+
+    /// The configuration was reloaded: the workers restart with its hooks.
+    public func configurationChanged() {
+        changed.signal()
+    }
+
+    public func run() async throws {
+        await cancelWhenGracefulShutdown { [self] in
+            while !Task.isCancelled {
+                let hooks = config.current.config.hooks
+                do {
+                    try await store.dropDeliveries(keepingHooks: Set(hooks.map(\.id)))
+                } catch {
+                    logger.error("cannot drop the deliveries of removed hooks: \(error)")
+                }
+                await withTaskGroup(of: Void.self) { group in
+                    for hook in hooks {
+                        let waker = WakeSignal()
+                        wakers.withLock { $0[hook.id] = waker }
+                        group.addTask { await self.work(hook, waker: waker) }
+                    }
+                    // Until the hooks change (or shutdown): then every worker stops and restarts.
+                    group.addTask { [changed] in
+                        await changed.wait(timeout: .seconds(86_400 * 365))
+                    }
+                    await group.next()
+                    group.cancelAll()
+                }
+                wakers.withLock { $0.removeAll() }
+            }
+        }
+    }
+
+    /// One hook's worker: its deliveries in event order, until cancelled.
+    func work(_ hook: HookConfig, waker: WakeSignal) async {
+        var failing = (try? await store.hookStates().first { $0.id == hook.id }?.failingSince) != nil
+        while !Task.isCancelled {
+            let next: PendingDelivery?
+            do {
+                next = try await store.nextDelivery(hook: hook.id)
+            } catch {
+                logger.error("hook \(hook.id): cannot read its deliveries: \(error.description)")
+                await waker.wait(timeout: DeliveryService.longestSleep)
+                continue
+            }
+            guard let delivery = next else {
+                await waker.wait(timeout: DeliveryService.longestSleep)
+                continue
+            }
+            let wait = delivery.nextTry.timeIntervalSince(now())
+            if wait > 0 {
+                await waker.wait(timeout: .milliseconds(Int(min(wait, 60) * 1000)))
+                continue
+            }
+            let result = await sender.send(delivery.event, through: hook, now: now())
+            if Task.isCancelled { return }
+            do {
+                switch result {
+                case .delivered(let answer):
+                    try await store.recordDelivered(delivery, at: now())
+                    if failing {
+                        logger.info("hook \(hook.id) delivers again", metadata: [
+                            "hook": .string(hook.id), "event": .stringConvertible(delivery.event.id ?? 0), "answer": .string(answer),
+                        ])
+                        failing = false
+                    } else {
+                        logger.debug("delivered", metadata: ["hook": .string(hook.id), "event": .stringConvertible(delivery.event.id ?? 0), "answer": .string(answer)])
+                    }
+                case .failed(let why, let retryAfter):
+                    let delay = DeliveryService.backoff.delay(
+                        interval: DeliveryService.firstRetry, failures: delivery.attempts + 1, retryAfter: retryAfter, draw: draw())
+                    try await store.recordFailure(delivery, error: why, nextTry: now().addingTimeInterval(delay), at: now())
+                    let metadata: Logger.Metadata = [
+                        "hook": .string(hook.id), "event": .stringConvertible(delivery.event.id ?? 0), "error": .string(why),
+                        "retry": .string(ConfigDuration.format(delay.rounded())),
+                    ]
+                    if failing {
+                        logger.debug("hook still failing", metadata: metadata)
+                    } else {
+                        logger.warning("hook \(hook.id) failing; its deliveries wait and are retried", metadata: metadata)
+                        failing = true
+                    }
+                case .cancelled:
+                    return
+                }
+            } catch {
+                // The delivery stays queued: at worst it goes out twice (at least once, never lost).
+                logger.error("hook \(hook.id): cannot record a delivery: \(error.description)")
+                await waker.wait(timeout: .seconds(5))
+            }
+        }
+    }
+}

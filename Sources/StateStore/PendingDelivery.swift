@@ -1,0 +1,15 @@
+public import Foundation
+public import QuoteCore
+
+/// One event waiting to go out through one hook (DESIGN §9).
+public struct PendingDelivery: Sendable, Hashable {
+    /// The queue row's id.
+    public var id: Int64
+    public var hook: String
+    public var event: ChangeEvent
+    /// Tries so far, all failed.
+    public var attempts: Int
+    /// Not before this time.
+    public var nextTry: Date
+    public var lastError: String?
+}
