@@ -104,6 +104,9 @@ let package = Package(
             ],
             swiftSettings: settings),
         .testTarget(name: "QuoteCommandsTests", dependencies: ["QuoteCommands"], swiftSettings: settings),
-        .testTarget(name: "CLITests", dependencies: ["quotewatch", "TestSupport"], swiftSettings: settings),
+        .testTarget(
+            name: "CLITests",
+            dependencies: ["quotewatch", "TestSupport", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: settings),
     ]
 )

@@ -46,6 +46,20 @@ import Testing
         #expect(unknown.stderr.contains(#"no hook "nosuch" in the configuration; its hooks are archive, broken"#), "\(unknown.stderr)")
     }
 
+    /// `run --once` (a cron job) delivers what its cycle queued before it exits.
+    @Test func runOnceDeliversItsEvents() throws {
+        let folder = try Self.folder(hooks: [["id": "archive", "command": ["./archive.sh"], "types": ["quote.new"]]])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let archived = folder.appendingPathComponent("archived.jsonl")
+        _ = try Self.script(folder, "archive.sh", "cat >> \(archived.path)")
+        let run = try CLI.run(["run", "--once", "--config", "feeds.json"], in: folder)
+        #expect(run.status == 0, "\(run.stderr)")
+        let events = try CLI.run(["events", "--json"], in: folder).lines.map(CLI.json).compactMap { $0["id"] as? Int }
+        let got = try String(contentsOf: archived, encoding: .utf8).split(separator: "\n").compactMap { CLI.json(String($0))["id"] as? Int }
+        #expect(!events.isEmpty && got == events)
+        #expect(try CLI.run(["status"], in: folder).stdout.contains("hook archive\tcommand\t0 pending\t\(events.count) delivered"))
+    }
+
     @Test func checkNamesAHookThatCannotWork() throws {
         let folder = try Self.folder(hooks: [["id": "signed", "url": "https://hooks.example.org/qw", "secretFile": "missing.secret"],
                                              ["id": "prog", "command": ["./nosuch.sh"]]])

@@ -84,8 +84,37 @@ public final class DeliveryService: Service, Sendable {
         }
     }
 
-    /// One hook's worker: its deliveries in event order, until cancelled.
-    func work(_ hook: HookConfig, waker: WakeSignal) async {
+    /// `run --once`: sends what is due of every hook's queue, each until it is empty or a try
+    /// fails (that one waits for its back-off at the next run), all within `limit`.
+    public func drain(within limit: Duration) async {
+        let hooks = config.current.config.hooks
+        guard !hooks.isEmpty else { return }
+        try? await store.dropDeliveries(keepingHooks: Set(hooks.map(\.id)))
+        await withTaskGroup(of: Bool.self) { group in
+            for hook in hooks {
+                group.addTask {
+                    await self.work(hook, waker: WakeSignal(), once: true)
+                    return true
+                }
+            }
+            group.addTask {
+                try? await Task.sleep(for: limit)
+                return false
+            }
+            // Until every worker is done, or the deadline ends those still trying.
+            var done = 0
+            for await isWorker in group {
+                guard isWorker else { break }
+                done += 1
+                if done == hooks.count { break }
+            }
+            group.cancelAll()
+        }
+    }
+
+    /// One hook's worker: its deliveries in event order, until cancelled (with `once`: until its
+    /// queue holds nothing due, or a try fails).
+    func work(_ hook: HookConfig, waker: WakeSignal, once: Bool = false) async {
         var failing = (try? await store.hookStates().first { $0.id == hook.id }?.failingSince) != nil
         while !Task.isCancelled {
             let next: PendingDelivery?
@@ -97,11 +126,13 @@ public final class DeliveryService: Service, Sendable {
                 continue
             }
             guard let delivery = next else {
+                if once { return }
                 await waker.wait(timeout: DeliveryService.longestSleep)
                 continue
             }
             let wait = delivery.nextTry.timeIntervalSince(now())
             if wait > 0 {
+                if once { return }
                 await waker.wait(timeout: .milliseconds(Int(min(wait, 60) * 1000)))
                 continue
             }
@@ -133,6 +164,7 @@ public final class DeliveryService: Service, Sendable {
                         logger.warning("hook \(hook.id) failing; its deliveries wait and are retried", metadata: metadata)
                         failing = true
                     }
+                    if once { return }
                 case .cancelled:
                     return
                 }

@@ -92,6 +92,9 @@ public enum Daemon {
             let group = ServiceGroup(configuration: ServiceGroupConfiguration(
                 services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
             try await group.run()
+            // `run --once` delivers what its cycle queued before it exits (a minute at most; what a
+            // failing hook did not take waits for the next run or the daemon).
+            if once { await deliveries.drain(within: .seconds(60)) }
         } catch let error as StoreError {
             throw DaemonError(error.description, exitCode: 2)
         } catch {
