@@ -103,3 +103,55 @@ import Testing
         return ids.filter { seen.insert($0).inserted }
     }
 }
+
+/// Reloads and stops with hooks (DESIGN §9): a reload takes new and removed hooks at once; a stop
+/// waits for no slow hook.
+@Suite(.serialized) struct HookLifecycleTests {
+    static func lines(_ url: URL) -> [[String: Any]] {
+        ((try? String(contentsOf: url, encoding: .utf8)) ?? "").split(separator: "\n").map { CLI.json(String($0)) }
+    }
+
+    @Test func aReloadSwapsTheHooksWithoutARestart() throws {
+        let folder = try HooksCLITests.folder(hooks: [["id": "a", "command": ["./a.sh"]]])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let a = folder.appendingPathComponent("a.jsonl")
+        let b = folder.appendingPathComponent("b.jsonl")
+        _ = try HooksCLITests.script(folder, "a.sh", "cat >> \(a.path)")
+        _ = try HooksCLITests.script(folder, "b.sh", "cat >> \(b.path)")
+        let (daemon, log) = try CLI.startDaemon(in: folder)
+        defer { ControlSocketTests.stop(daemon) }
+        try #require(log.wait(for: "cycle done"), "\(log.text)")
+        let first = try CLI.run(["events", "--json"], in: folder).lines.count
+        #expect(HookDeliveryTests.eventually(30) { Self.lines(a).count == first }, "\(log.text)")
+
+        // Hook a goes, hook b comes, and a new statement raises an event at once.
+        let url = folder.appendingPathComponent("feeds.json")
+        var config = CLI.json(try String(contentsOf: url, encoding: .utf8))
+        config["hooks"] = [["id": "b", "command": ["./b.sh"]]]
+        config["statements"] = (config["statements"] as? [[String: Any]] ?? []) + [ChangeTrackingCLITests.guarantees]
+        try JSONSerialization.data(withJSONObject: config).write(to: url)
+        kill(daemon.processIdentifier, SIGHUP)
+        #expect(HookDeliveryTests.eventually(30) { Self.lines(b).count == 1 }, "\(log.text)")
+        #expect(Self.lines(b).first?["statement"] as? String == "hegseth-guarantees")
+        #expect(Self.lines(a).count == first, "the removed hook got nothing more")
+        let status = try CLI.run(["status"], in: folder).stdout
+        #expect(status.contains("hook b\tcommand\t0 pending\t1 delivered") && !status.contains("hook a"), "\(status)")
+    }
+
+    @Test func aStopWaitsForNoSlowHook() throws {
+        let folder = try HooksCLITests.folder(hooks: [["id": "slow", "command": ["./slow.sh"]]])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let started = folder.appendingPathComponent("started")
+        _ = try HooksCLITests.script(folder, "slow.sh", "touch \(started.path); exec sleep 60")
+        let (daemon, log) = try CLI.startDaemon(in: folder)
+        defer { if daemon.isRunning { kill(daemon.processIdentifier, SIGKILL) } }
+        try #require(HookDeliveryTests.eventually(30) { FileManager.default.fileExists(atPath: started.path) }, "\(log.text)")
+        let stopping = Date()
+        kill(daemon.processIdentifier, SIGTERM)
+        daemon.waitUntilExit()
+        #expect(Date().timeIntervalSince(stopping) < 5, "\(log.text)")
+        #expect(daemon.terminationStatus == 0, "\(log.text)")
+        let events = try CLI.run(["events", "--json"], in: folder).lines.count
+        #expect(try CLI.run(["status"], in: folder).stdout.contains("hook slow\tcommand\t\(events) pending"), "what was cut off waits for the next start")
+    }
+}
