@@ -44,15 +44,6 @@ static inline void qw_xmlSilenceErrors(void) {
     xmlSetStructuredErrorFunc(NULL, qw_xmlIgnoreStructuredError);
 }
 
-/// glibc's memmem (declared by <string.h> only under _GNU_SOURCE, so Swift does not see it):
-/// FeedParsing's byte scans use it to jump to "<!", "]]>" and "-->".
-extern void *_Nullable memmem(const void *_Nonnull haystack, size_t haystacklen, const void *_Nonnull needle,
-                              size_t needlelen);
-
-static inline const void *_Nullable qw_memmem(const void *_Nonnull haystack, size_t haystacklen,
-                                              const void *_Nonnull needle, size_t needlelen) {
-    return memmem(haystack, haystacklen, needle, needlelen);
-}
 /// The push parser's CDATA handler: the pull parser reads a CDATA section character by character,
 /// which turns "\r\n" and a lone "\r" into "\n" (XML 1.0 §2.11); the push parser hands the section
 /// over as it is in the input. This applies the same end-of-line handling before the tree builder.

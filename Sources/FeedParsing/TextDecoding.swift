@@ -67,9 +67,53 @@ enum TextDecoding {
     }
 
     /// Whether `bytes` are well-formed UTF-8 (Unicode Table 3-7: no overlong forms, no surrogates,
-    /// nothing past U+10FFFF), by the standard library's validator.
+    /// nothing past U+10FFFF), as the standard library's validator decides, without making a String
+    /// of the whole document: eight ASCII bytes at a time, the others by the table's ranges.
     static func isValidUTF8(_ bytes: [UInt8]) -> Bool {
-        String(validating: bytes, as: UTF8.self) != nil
+        bytes.withUnsafeBufferPointer { isValidUTF8($0) }
+    }
+
+    static func isValidUTF8(_ buffer: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = buffer.baseAddress else { return true }
+        let n = buffer.count
+        var i = 0
+        while i < n {
+            while i + 8 <= n,
+                UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0
+            {
+                i += 8
+            }
+            guard i < n else { return true }
+            let lead = base[i]
+            if lead < 0x80 {
+                i += 1
+                continue
+            }
+            func isContinuation(_ byte: UInt8) -> Bool { byte & 0xC0 == 0x80 }
+            switch lead {
+            case 0xC2...0xDF:
+                guard i + 1 < n, isContinuation(base[i + 1]) else { return false }
+                i += 2
+            case 0xE0...0xEF:
+                guard i + 2 < n else { return false }
+                let second = base[i + 1]
+                let low: UInt8 = lead == 0xE0 ? 0xA0 : 0x80  // no overlong form
+                let high: UInt8 = lead == 0xED ? 0x9F : 0xBF  // no surrogate
+                guard second >= low, second <= high, isContinuation(base[i + 2]) else { return false }
+                i += 3
+            case 0xF0...0xF4:
+                guard i + 3 < n else { return false }
+                let second = base[i + 1]
+                let low: UInt8 = lead == 0xF0 ? 0x90 : 0x80  // no overlong form
+                let high: UInt8 = lead == 0xF4 ? 0x8F : 0xBF  // nothing past U+10FFFF
+                guard second >= low, second <= high, isContinuation(base[i + 2]), isContinuation(base[i + 3])
+                else { return false }
+                i += 4
+            default:
+                return false
+            }
+        }
+        return true
     }
 
     /// The name libxml2 is given: Latin-1 and ASCII labels are read as windows-1252.
