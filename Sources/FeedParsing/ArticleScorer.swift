@@ -53,9 +53,9 @@ struct ArticleScorer {
                     if inLink { stats.linkLength += count }
                 }
             case XML_ELEMENT_NODE where depth < PlainTextBuilder.maxDepth:
-                let name = ArticleExtractor.name(current)
-                if !HTMLText.droppedElements.contains(name) {
-                    measure(current, inLink: inLink || name == "a", into: &stats, depth: depth + 1)
+                let tag = HTMLTag(current)
+                if !tag.isTextDropped {
+                    measure(current, inLink: inLink || tag == .a, into: &stats, depth: depth + 1)
                 }
             default:
                 break

@@ -60,6 +60,10 @@ final class XMLDocument {
     /// Parses an HTML page or fragment with libxml2's HTML parser (recovering, no network, silent,
     /// blank text kept). `encoding` is required: pass "UTF-8" for text that is already a Swift string.
     static func parseHTML(_ bytes: [UInt8], encoding: String) -> XMLDocument? {
+        bytes.withUnsafeBufferPointer { parseHTML($0, encoding: encoding) }
+    }
+
+    static func parseHTML(_ bytes: UnsafeBufferPointer<UInt8>, encoding: String) -> XMLDocument? {
         guard bytes.count < Int(Int32.max) else { return nil }
         FeedParser.initialize()
         qw_xmlSilenceErrors()
@@ -69,9 +73,10 @@ final class XMLDocument {
             HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NONET.rawValue | HTML_PARSE_NOERROR.rawValue
                 | HTML_PARSE_NOWARNING.rawValue)
         // An empty buffer is not a document for libxml2; a lone space is an empty body.
-        let input = bytes.isEmpty ? [UInt8(ascii: " ")] : bytes
-        let document: xmlDocPtr? = input.withUnsafeBufferPointer { buffer in
-            buffer.withMemoryRebound(to: CChar.self) { chars in
+        let space: [UInt8] = [UInt8(ascii: " ")]
+        let document: xmlDocPtr? = space.withUnsafeBufferPointer { spaceBuffer in
+            let input = bytes.isEmpty ? spaceBuffer : bytes
+            return input.withMemoryRebound(to: CChar.self) { chars in
                 htmlCtxtReadMemory(context, chars.baseAddress, Int32(chars.count), nil, encoding, options)
             }
         }
