@@ -13,6 +13,9 @@
 #include <libxml/xmlversion.h>
 #undef LIBXML_ICU_ENABLED
 #include <libxml/parser.h>
+#include <libxml/parserInternals.h>
+#include <libxml/SAX2.h>
+#include <string.h>
 #include <libxml/tree.h>
 #include <libxml/xmlerror.h>
 #include <libxml/HTMLparser.h>
@@ -41,13 +44,62 @@ static inline void qw_xmlSilenceErrors(void) {
     xmlSetStructuredErrorFunc(NULL, qw_xmlIgnoreStructuredError);
 }
 
-/// glibc's memmem (declared by <string.h> only under _GNU_SOURCE, so Swift does not see it):
-/// FeedParsing's byte scans use it to jump to "<!", "]]>" and "-->".
-extern void *_Nullable memmem(const void *_Nonnull haystack, size_t haystacklen, const void *_Nonnull needle,
-                              size_t needlelen);
+/// The push parser's CDATA handler: the pull parser reads a CDATA section character by character,
+/// which turns "\r\n" and a lone "\r" into "\n" (XML 1.0 §2.11); the push parser hands the section
+/// over as it is in the input. This applies the same end-of-line handling before the tree builder.
+static void qw_xmlCDataBlockNormalizingLineEnds(void *_Nullable ctx, const xmlChar *_Nullable value, int len) {
+    if (value == NULL || len <= 0 || memchr(value, '\r', (size_t)len) == NULL) {
+        xmlSAX2CDataBlock(ctx, value, len);
+        return;
+    }
+    xmlChar *copy = (xmlChar *)xmlMalloc((size_t)len + 1);
+    if (copy == NULL) {
+        xmlSAX2CDataBlock(ctx, value, len);
+        return;
+    }
+    int n = 0;
+    for (int i = 0; i < len; i++) {
+        if (value[i] == '\r') {
+            copy[n++] = '\n';
+            if (i + 1 < len && value[i + 1] == '\n') i++;
+        } else {
+            copy[n++] = value[i];
+        }
+    }
+    copy[n] = 0;
+    xmlSAX2CDataBlock(ctx, copy, n);
+    xmlFree(copy);
+}
 
-static inline const void *_Nullable qw_memmem(const void *_Nonnull haystack, size_t haystacklen,
-                                              const void *_Nonnull needle, size_t needlelen) {
-    return memmem(haystack, haystacklen, needle, needlelen);
+/// Parses a whole in-memory document with libxml2's push parser (one `xmlParseChunk`, terminate set),
+/// set up as `xmlCtxtReadMemory` sets up the pull parser (`xmlDoRead`): the options, the forced
+/// encoding (`ctxt->encoding` and its handler), the URL as the input's file name. The push parser
+/// hands each CDATA section to the tree builder in one block instead of decoding it character by
+/// character (`xmlParseCDSect`), which is most of the difference between `xmllint --stream` and a
+/// DOM parse on feeds. Returns the document (the caller owns it) and whether it was well-formed.
+static inline xmlDocPtr _Nullable qw_xmlPushParseMemory(const char *_Nonnull buffer, int size,
+                                                        const char *_Nullable URL,
+                                                        const char *_Nullable encoding, int options,
+                                                        int *_Nonnull wellFormed) {
+    *wellFormed = 0;
+    xmlParserCtxtPtr ctxt = xmlCreatePushParserCtxt(NULL, NULL, NULL, 0, NULL);
+    if (ctxt == NULL) return NULL;
+    xmlCtxtUseOptions(ctxt, options);
+    if (ctxt->sax != NULL && ctxt->sax->cdataBlock == xmlSAX2CDataBlock)
+        ctxt->sax->cdataBlock = qw_xmlCDataBlockNormalizingLineEnds;
+    if (encoding != NULL) {
+        if (ctxt->encoding != NULL) xmlFree((xmlChar *)ctxt->encoding);
+        ctxt->encoding = xmlStrdup((const xmlChar *)encoding);
+        xmlCharEncodingHandlerPtr handler = xmlFindCharEncodingHandler(encoding);
+        if (handler != NULL) xmlSwitchToEncoding(ctxt, handler);
+    }
+    if (URL != NULL && ctxt->input != NULL && ctxt->input->filename == NULL)
+        ctxt->input->filename = (char *)xmlStrdup((const xmlChar *)URL);
+    xmlParseChunk(ctxt, buffer, size, 1);
+    xmlDocPtr doc = ctxt->myDoc;
+    ctxt->myDoc = NULL;
+    *wellFormed = ctxt->wellFormed;
+    xmlFreeParserCtxt(ctxt);
+    return doc;
 }
 #endif

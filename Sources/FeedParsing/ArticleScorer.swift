@@ -1,6 +1,9 @@
 internal import CLibXML2
 
 /// Readability-style scoring of an HTML body, for `ArticleExtractor`.
+///
+/// The text measures of every element are taken in one walk of the tree, bottom-up (an element's
+/// measures are its text's and its children's), instead of one walk of each subtree asked about.
 struct ArticleScorer {
     /// Text measures of a subtree: visible characters (whitespace runs count once), characters
     /// inside links, and commas.
@@ -10,11 +13,53 @@ struct ArticleScorer {
         var commas = 0
     }
 
+    /// The measures of every element under the root measured, when its tree is shallow enough for
+    /// one walk to give what a walk from each element would (the walks stop `maxDepth` below where
+    /// they start); else empty, and each element is measured when asked, as it was.
+    private var allStats: [xmlNodePtr: Stats] = [:]
     private var statsCache: [xmlNodePtr: Stats] = [:]
     private var scores: [xmlNodePtr: Double] = [:]
     private var order: [xmlNodePtr] = []
 
+    /// Measures every element under `root` (inclusive), in one walk.
+    init(measuring root: xmlNodePtr) {
+        var all: [xmlNodePtr: Stats] = [:]
+        if Self.measureAll(root, into: &all, depth: 0) != nil { allStats = all }
+    }
+
+    /// The measures of `node`, recording those of every element below it; nil when the tree goes
+    /// deeper than a walk from its top would follow.
+    private static func measureAll(_ node: xmlNodePtr, into all: inout [xmlNodePtr: Stats], depth: Int) -> Stats? {
+        var result = Stats()
+        var child = node.pointee.children
+        while let current = child {
+            switch current.pointee.type {
+            case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
+                if let content = current.pointee.content {
+                    let (count, commas) = measureText(content)
+                    result.length += count
+                    result.commas += commas
+                }
+            case XML_ELEMENT_NODE:
+                guard depth < PlainTextBuilder.maxDepth - 1 else { return nil }
+                guard let stats = measureAll(current, into: &all, depth: depth + 1) else { return nil }
+                let tag = HTMLTag(current)
+                if !tag.isTextDropped {
+                    result.length += stats.length
+                    result.commas += stats.commas
+                    result.linkLength += tag == .a ? stats.length : stats.linkLength
+                }
+            default:
+                break
+            }
+            child = current.pointee.next
+        }
+        all[node] = result
+        return result
+    }
+
     mutating func stats(_ node: xmlNodePtr) -> Stats {
+        if let measured = allStats[node] { return measured }
         if let cached = statsCache[node] { return cached }
         var result = Stats()
         Self.measure(node, inLink: false, into: &result, depth: 0)
@@ -25,37 +70,43 @@ struct ArticleScorer {
     /// Forgets measures (after the tree changed).
     mutating func invalidate() { statsCache = [:] }
 
+    /// The visible characters and commas of one text node.
+    private static func measureText(_ content: UnsafePointer<xmlChar>) -> (count: Int, commas: Int) {
+        var previousSpace = true
+        var count = 0
+        var commas = 0
+        var pointer = content
+        while pointer.pointee != 0 {
+            let byte = pointer.pointee
+            let space = byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D
+            if space {
+                if !previousSpace { count += 1 }
+            } else if byte & 0xC0 != 0x80 {
+                count += 1
+            }
+            if byte == UInt8(ascii: ",") { commas += 1 }
+            if byte == 0xEF, pointer[1] == 0xBC, pointer[2] == 0x8C { commas += 1 }  // U+FF0C
+            previousSpace = space
+            pointer += 1
+        }
+        return (count, commas)
+    }
+
     private static func measure(_ node: xmlNodePtr, inLink: Bool, into stats: inout Stats, depth: Int) {
         var child = node.pointee.children
         while let current = child {
             switch current.pointee.type {
             case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
                 if let content = current.pointee.content {
-                    var previousSpace = true
-                    var count = 0
-                    var commas = 0
-                    var pointer = content
-                    while pointer.pointee != 0 {
-                        let byte = pointer.pointee
-                        let space = byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D
-                        if space {
-                            if !previousSpace { count += 1 }
-                        } else if byte & 0xC0 != 0x80 {
-                            count += 1
-                        }
-                        if byte == UInt8(ascii: ",") { commas += 1 }
-                        if byte == 0xEF, pointer[1] == 0xBC, pointer[2] == 0x8C { commas += 1 }  // U+FF0C
-                        previousSpace = space
-                        pointer += 1
-                    }
+                    let (count, commas) = measureText(content)
                     stats.length += count
                     stats.commas += commas
                     if inLink { stats.linkLength += count }
                 }
             case XML_ELEMENT_NODE where depth < PlainTextBuilder.maxDepth:
-                let name = ArticleExtractor.name(current)
-                if !HTMLText.droppedElements.contains(name) {
-                    measure(current, inLink: inLink || name == "a", into: &stats, depth: depth + 1)
+                let tag = HTMLTag(current)
+                if !tag.isTextDropped {
+                    measure(current, inLink: inLink || tag == .a, into: &stats, depth: depth + 1)
                 }
             default:
                 break
@@ -64,20 +115,25 @@ struct ArticleScorer {
         }
     }
 
-    private static let blockTags: Set<String> = [
-        "address", "article", "aside", "blockquote", "dl", "div", "fieldset", "figure", "footer", "form", "h1", "h2",
-        "h3", "h4", "h5", "h6", "header", "hr", "main", "nav", "ol", "p", "pre", "section", "table", "ul",
-    ]
+    private static func isBlock(_ tag: HTMLTag) -> Bool {
+        switch tag {
+        case .address, .article, .aside, .blockquote, .dl, .div, .fieldset, .figure, .footer, .form, .h1, .h2, .h3,
+            .h4, .h5, .h6, .header, .hr, .main, .nav, .ol, .p, .pre, .section, .table, .ul:
+            return true
+        default:
+            return false
+        }
+    }
 
     private func initialScore(_ node: xmlNodePtr) -> Double {
         var score: Double
-        switch ArticleExtractor.name(node) {
-        case "article": score = 10
-        case "main": score = 5
-        case "div", "section": score = 5
-        case "pre", "td", "blockquote": score = 3
-        case "address", "ol", "ul", "dl", "dd", "dt", "li", "form": score = -3
-        case "h1", "h2", "h3", "h4", "h5", "h6", "th": score = -5
+        switch HTMLTag(node) {
+        case .article: score = 10
+        case .main: score = 5
+        case .div, .section: score = 5
+        case .pre, .td, .blockquote: score = 3
+        case .address, .ol, .ul, .dl, .dd, .dt, .li, .form: score = -3
+        case .h1, .h2, .h3, .h4, .h5, .h6, .th: score = -5
         default: score = 0
         }
         return score + ArticleExtractor.classWeight(node)
@@ -92,18 +148,26 @@ struct ArticleScorer {
         scores[node, default: 0] += amount
     }
 
-    private func isScorable(_ node: xmlNodePtr) -> Bool {
-        switch ArticleExtractor.name(node) {
-        case "p", "pre", "td", "blockquote": return true
-        case "div", "section", "article":
-            return !ArticleExtractor.elementChildren(node).contains { Self.blockTags.contains(ArticleExtractor.name($0)) }
+    private func isScorable(_ node: xmlNodePtr, _ tag: HTMLTag) -> Bool {
+        switch tag {
+        case .p, .pre, .td, .blockquote: return true
+        case .div, .section, .article:
+            var child = node.pointee.children
+            while let current = child {
+                if current.pointee.type == XML_ELEMENT_NODE, Self.isBlock(HTMLTag(current)) { return false }
+                child = current.pointee.next
+            }
+            return true
         default: return false
         }
     }
 
     private mutating func scoreParagraphs(_ node: xmlNodePtr, depth: Int) {
-        for child in ArticleExtractor.elementChildren(node) {
-            if isScorable(child) {
+        var next = node.pointee.children
+        while let child = next {
+            next = child.pointee.next
+            guard child.pointee.type == XML_ELEMENT_NODE else { continue }
+            if isScorable(child, HTMLTag(child)) {
                 let measures = stats(child)
                 if measures.length >= 25 {
                     let score = 1 + Double(measures.commas) + min(Double(measures.length) / 100, 3)
@@ -156,7 +220,7 @@ struct ArticleScorer {
                 selection.append(sibling)
                 continue
             }
-            if ArticleExtractor.name(sibling) == "p" {
+            if HTMLTag(sibling) == .p {
                 let measures = stats(sibling)
                 let density = linkDensity(sibling)
                 if measures.length > 80 && density < 0.25 {

@@ -28,13 +28,10 @@ enum AtomParser {
         }
         item.title = textConstruct(entry.first("title", ns))
         item.link = alternateLink(entry, namespace: ns)
-        let published = [
-            entry.first("published", ns), entry.first("issued", ns), entry.first("created", ns),
-            entry.first("date", FeedNamespace.dc),
-        ]
-        item.published = published.lazy.compactMap { $0.flatMap { FeedDate.parse($0.text) } }.first
-        let updated = [entry.first("updated", ns), entry.first("modified", ns)]
-        item.updated = updated.lazy.compactMap { $0.flatMap { FeedDate.parse($0.text) } }.first
+        // The first readable date, each element looked up only when those before it gave none.
+        item.published = FeedDate.parse(entry.first("published", ns)) ?? FeedDate.parse(entry.first("issued", ns))
+            ?? FeedDate.parse(entry.first("created", ns)) ?? FeedDate.parse(entry.first("date", FeedNamespace.dc))
+        item.updated = FeedDate.parse(entry.first("updated", ns)) ?? FeedDate.parse(entry.first("modified", ns))
         let source = entry.first("source", ns)
         item.author = personName(entry.first("author", ns), namespace: ns)
             ?? FeedParser.cleanText(entry.first("creator", FeedNamespace.dc)?.text)

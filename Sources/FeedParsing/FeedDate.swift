@@ -19,6 +19,11 @@ public enum FeedDate {
         return parseRFC822(text)
     }
 
+    /// The date an element's text gives; nil without an element.
+    static func parse(_ node: XMLNode?) -> Date? {
+        node.flatMap { parse($0.text) }
+    }
+
     // MARK: - Calendar arithmetic (proleptic Gregorian, UTC)
 
     /// Days since 1970-01-01 of a civil date (Howard Hinnant's algorithm).

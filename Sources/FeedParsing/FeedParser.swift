@@ -34,7 +34,17 @@ public enum FeedParser {
             return ParsedFeed(wellFormed: false, error: "The document is empty.")
         }
         var prepared = TextDecoding.prepareXML(data, httpCharset: httpCharset)
-        var document = XMLDocument.parse(prepared.bytes, encoding: prepared.parserEncoding, baseURL: baseURL)
+        // A well-formed document is read by the push parser (see `XMLDocument.parse`); anything
+        // else, and whatever the push parser could not read as well-formed, as it always was.
+        var document: XMLDocument? = nil
+        if pushParserApplies(prepared),
+            let pushed = XMLDocument.parse(prepared.bytes, encoding: prepared.parserEncoding, baseURL: baseURL, push: true),
+            pushed.wellFormed, pushed.root != nil
+        {
+            document = pushed
+        } else {
+            document = XMLDocument.parse(prepared.bytes, encoding: prepared.parserEncoding, baseURL: baseURL)
+        }
         if document?.root == nil, prepared.parserEncoding != "UTF-8" {
             // libxml2 does not know the label (or it lied): read the bytes as windows-1252.
             prepared.bytes = TextDecoding.windows1252ToUTF8(prepared.bytes)
@@ -77,6 +87,23 @@ public enum FeedParser {
             feed.error = "The \(format.rawValue) document has no channel data and no items."
         }
         return feed
+    }
+
+    /// Whether the push parser may read the prepared bytes: UTF-8 forced and not contradicted by the
+    /// declaration (no encoding switch in mid-document), no NUL byte (where the two parsers stop
+    /// differently), and no more bytes than libxml2's longest text node (the pull parser rejects a
+    /// longer CDATA section, the push parser would not).
+    static func pushParserApplies(_ prepared: TextDecoding.Prepared) -> Bool {
+        guard prepared.parserEncoding == "UTF-8", prepared.bytes.count <= 10_000_000 else { return false }
+        if let declared = TextDecoding.declaredEncoding(prepared.bytes).map(TextDecoding.normalizedName),
+            declared != "utf-8"
+        {
+            return false
+        }
+        return prepared.bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return false }
+            return memchr(base, 0, buffer.count) == nil
+        }
     }
 
     /// Items or entries under the root or its channel: how much a parse recovered.

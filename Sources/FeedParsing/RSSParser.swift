@@ -109,17 +109,16 @@ struct RSSParser {
             ?? FeedParser.cleanText(item.first("creator", FeedNamespace.dc)?.text)
             ?? item.first("author", FeedNamespace.atom10).flatMap { FeedParser.cleanText($0.first("name", FeedNamespace.atom10)?.text) }
             ?? FeedParser.cleanText(FeedNamespace.first(item, "author", FeedNamespace.itunesVariants)?.text)
-        let published = [
-            core(item, "pubDate"), item.first("date", FeedNamespace.dc), item.first("issued", FeedNamespace.dcterms),
-            item.first("created", FeedNamespace.dcterms), item.first("published", FeedNamespace.atom10),
-        ]
-        result.published = published.lazy.compactMap { $0.flatMap { FeedDate.parse($0.text) } }.first
+        // The first readable date, each element looked up only when those before it gave none.
+        result.published = FeedDate.parse(core(item, "pubDate")) ?? FeedDate.parse(item.first("date", FeedNamespace.dc))
+            ?? FeedDate.parse(item.first("issued", FeedNamespace.dcterms))
+            ?? FeedDate.parse(item.first("created", FeedNamespace.dcterms))
+            ?? FeedDate.parse(item.first("published", FeedNamespace.atom10))
         // dc:date is the item's date: its publication, and its last update when nothing says otherwise.
-        let updated = [
-            item.first("modified", FeedNamespace.dcterms), item.first("updated", FeedNamespace.atom10),
-            item.first("modified", FeedNamespace.dc), item.first("date", FeedNamespace.dc),
-        ]
-        result.updated = updated.lazy.compactMap { $0.flatMap { FeedDate.parse($0.text) } }.first
+        result.updated = FeedDate.parse(item.first("modified", FeedNamespace.dcterms))
+            ?? FeedDate.parse(item.first("updated", FeedNamespace.atom10))
+            ?? FeedDate.parse(item.first("modified", FeedNamespace.dc))
+            ?? FeedDate.parse(item.first("date", FeedNamespace.dc))
         var categories: [String] = []
         for node in coreAll(item, "category") + item.all("subject", FeedNamespace.dc) {
             if let text = FeedParser.cleanText(node.text), !categories.contains(text) { categories.append(text) }

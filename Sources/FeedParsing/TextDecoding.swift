@@ -67,9 +67,53 @@ enum TextDecoding {
     }
 
     /// Whether `bytes` are well-formed UTF-8 (Unicode Table 3-7: no overlong forms, no surrogates,
-    /// nothing past U+10FFFF), by the standard library's validator.
+    /// nothing past U+10FFFF), as the standard library's validator decides, without making a String
+    /// of the whole document: eight ASCII bytes at a time, the others by the table's ranges.
     static func isValidUTF8(_ bytes: [UInt8]) -> Bool {
-        String(validating: bytes, as: UTF8.self) != nil
+        bytes.withUnsafeBufferPointer { isValidUTF8($0) }
+    }
+
+    static func isValidUTF8(_ buffer: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = buffer.baseAddress else { return true }
+        let n = buffer.count
+        var i = 0
+        while i < n {
+            while i + 8 <= n,
+                UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0
+            {
+                i += 8
+            }
+            guard i < n else { return true }
+            let lead = base[i]
+            if lead < 0x80 {
+                i += 1
+                continue
+            }
+            func isContinuation(_ byte: UInt8) -> Bool { byte & 0xC0 == 0x80 }
+            switch lead {
+            case 0xC2...0xDF:
+                guard i + 1 < n, isContinuation(base[i + 1]) else { return false }
+                i += 2
+            case 0xE0...0xEF:
+                guard i + 2 < n else { return false }
+                let second = base[i + 1]
+                let low: UInt8 = lead == 0xE0 ? 0xA0 : 0x80  // no overlong form
+                let high: UInt8 = lead == 0xED ? 0x9F : 0xBF  // no surrogate
+                guard second >= low, second <= high, isContinuation(base[i + 2]) else { return false }
+                i += 3
+            case 0xF0...0xF4:
+                guard i + 3 < n else { return false }
+                let second = base[i + 1]
+                let low: UInt8 = lead == 0xF0 ? 0x90 : 0x80  // no overlong form
+                let high: UInt8 = lead == 0xF4 ? 0x8F : 0xBF  // nothing past U+10FFFF
+                guard second >= low, second <= high, isContinuation(base[i + 2]), isContinuation(base[i + 3])
+                else { return false }
+                i += 4
+            default:
+                return false
+            }
+        }
+        return true
     }
 
     /// The name libxml2 is given: Latin-1 and ASCII labels are read as windows-1252.
@@ -84,7 +128,13 @@ enum TextDecoding {
 
     /// Lower-cased, trimmed, quotes removed; a few common aliases folded.
     static func normalizedName(_ name: String) -> String {
-        let trimmed = name.trimmingCharacters(in: CharacterSet(charactersIn: " \t\r\n\"'")).lowercased()
+        // Foundation's trimming only when an end is one of the characters trimmed (or not ASCII).
+        func plain(_ byte: UInt8) -> Bool {
+            byte < 0x80 && byte != 0x20 && byte != 0x09 && byte != 0x0D && byte != 0x0A && byte != 0x22 && byte != 0x27
+        }
+        let needsTrim = !(name.utf8.first.map(plain) ?? true) || !(name.utf8.last.map(plain) ?? true)
+        let trimmed = (needsTrim ? name.trimmingCharacters(in: CharacterSet(charactersIn: " \t\r\n\"'")) : name)
+            .lowercased()
         switch trimmed {
         case "utf8": return "utf-8"
         case "cp1252", "x-cp1252": return "windows-1252"
@@ -135,6 +185,35 @@ enum TextDecoding {
         return value.isEmpty ? nil : String(value)
     }
 
+    /// `metaCharset` of an ASCII head, on bytes: lower-casing, the search for "charset=" and the
+    /// value's characters (letters, digits, `-_:.`) are then byte operations.
+    private static func asciiMetaCharset(_ head: ArraySlice<UInt8>) -> String? {
+        let pattern = Array("charset=".utf8)
+        func lower(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
+        var start = head.startIndex
+        while start + pattern.count <= head.endIndex {
+            guard let at = head[start...].firstIndex(where: { lower($0) == 0x63 }) else { return nil }
+            guard at + pattern.count <= head.endIndex else { return nil }
+            guard zip(head[at..<(at + pattern.count)], pattern).allSatisfy({ lower($0) == $1 }) else {
+                start = at + 1
+                continue
+            }
+            start = at + pattern.count
+            var index = start
+            while index < head.endIndex, head[index] == 0x22 || head[index] == 0x27 || head[index] == 0x20 { index += 1 }
+            let valueStart = index
+            while index < head.endIndex {
+                let byte = lower(head[index])
+                let ok = (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || byte == 0x2D
+                    || byte == 0x5F || byte == 0x3A || byte == 0x2E
+                if !ok { break }
+                index += 1
+            }
+            if index > valueStart { return String(decoding: head[valueStart..<index].map(lower), as: UTF8.self) }
+        }
+        return nil
+    }
+
     /// Code points of windows-1252 bytes 0x80...0x9F (0 where the byte is undefined).
     static let windows1252High: [UInt16] = [
         0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017D, 0,
@@ -171,7 +250,9 @@ enum TextDecoding {
 
     /// `<meta charset=...>` or `content="...; charset=..."` in the first 4 KB.
     static func metaCharset(_ bytes: [UInt8]) -> String? {
-        let head = String(decoding: bytes.prefix(4096), as: UTF8.self).lowercased()
+        let prefix = bytes.prefix(4096)
+        if !prefix.contains(where: { $0 >= 0x80 }) { return asciiMetaCharset(prefix) }
+        let head = String(decoding: prefix, as: UTF8.self).lowercased()
         var searchStart = head.startIndex
         while let range = head.range(of: "charset=", range: searchStart..<head.endIndex) {
             searchStart = range.upperBound

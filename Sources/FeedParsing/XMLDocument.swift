@@ -19,20 +19,38 @@ final class XMLDocument {
         xmlFreeDoc(pointer)
     }
 
+    /// The libxml2 options of every XML parse: recovering, no network, silent.
+    private static let xmlOptions = Int32(
+        XML_PARSE_RECOVER.rawValue | XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue
+            | XML_PARSE_NOWARNING.rawValue)
+
     /// Parses `bytes`, decoding them as `encoding` (an IANA name; nil lets libxml2 sniff the
     /// declaration). `baseURL` becomes the document URL that relative links resolve against.
-    static func parse(_ bytes: [UInt8], encoding: String?, baseURL: String?) -> XMLDocument? {
+    ///
+    /// `push` reads the bytes with libxml2's push parser in one chunk (`qw_xmlPushParseMemory`),
+    /// which builds the same tree for a well-formed document, faster (CDATA sections are copied
+    /// in one block). Its error recovery is not the pull parser's, so callers use it only as a
+    /// first try and parse again without it when the result is not well-formed.
+    static func parse(_ bytes: [UInt8], encoding: String?, baseURL: String?, push: Bool = false) -> XMLDocument? {
         guard !bytes.isEmpty, bytes.count < Int(Int32.max) else { return nil }
         FeedParser.initialize()
         qw_xmlSilenceErrors()
+        if push {
+            var wellFormed: Int32 = 0
+            let document: xmlDocPtr? = bytes.withUnsafeBufferPointer { buffer in
+                buffer.withMemoryRebound(to: CChar.self) { chars in
+                    qw_xmlPushParseMemory(
+                        chars.baseAddress!, Int32(chars.count), baseURL, encoding, xmlOptions, &wellFormed)
+                }
+            }
+            guard let document else { return nil }
+            return XMLDocument(pointer: document, wellFormed: wellFormed != 0)
+        }
         guard let context = xmlNewParserCtxt() else { return nil }
         defer { xmlFreeParserCtxt(context) }
-        let options = Int32(
-            XML_PARSE_RECOVER.rawValue | XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue
-                | XML_PARSE_NOWARNING.rawValue)
         let document: xmlDocPtr? = bytes.withUnsafeBufferPointer { buffer in
             buffer.withMemoryRebound(to: CChar.self) { chars in
-                xmlCtxtReadMemory(context, chars.baseAddress, Int32(chars.count), baseURL, encoding, options)
+                xmlCtxtReadMemory(context, chars.baseAddress, Int32(chars.count), baseURL, encoding, xmlOptions)
             }
         }
         guard let document else { return nil }
@@ -42,6 +60,10 @@ final class XMLDocument {
     /// Parses an HTML page or fragment with libxml2's HTML parser (recovering, no network, silent,
     /// blank text kept). `encoding` is required: pass "UTF-8" for text that is already a Swift string.
     static func parseHTML(_ bytes: [UInt8], encoding: String) -> XMLDocument? {
+        bytes.withUnsafeBufferPointer { parseHTML($0, encoding: encoding) }
+    }
+
+    static func parseHTML(_ bytes: UnsafeBufferPointer<UInt8>, encoding: String) -> XMLDocument? {
         guard bytes.count < Int(Int32.max) else { return nil }
         FeedParser.initialize()
         qw_xmlSilenceErrors()
@@ -51,9 +73,10 @@ final class XMLDocument {
             HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NONET.rawValue | HTML_PARSE_NOERROR.rawValue
                 | HTML_PARSE_NOWARNING.rawValue)
         // An empty buffer is not a document for libxml2; a lone space is an empty body.
-        let input = bytes.isEmpty ? [UInt8(ascii: " ")] : bytes
-        let document: xmlDocPtr? = input.withUnsafeBufferPointer { buffer in
-            buffer.withMemoryRebound(to: CChar.self) { chars in
+        let space: [UInt8] = [UInt8(ascii: " ")]
+        let document: xmlDocPtr? = space.withUnsafeBufferPointer { spaceBuffer in
+            let input = bytes.isEmpty ? spaceBuffer : bytes
+            return input.withMemoryRebound(to: CChar.self) { chars in
                 htmlCtxtReadMemory(context, chars.baseAddress, Int32(chars.count), nil, encoding, options)
             }
         }
