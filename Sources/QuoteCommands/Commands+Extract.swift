@@ -18,7 +18,7 @@ extension Commands {
 
     /// `quotewatch extract [--json] FILE ...`: the quotes and speakers of each article.
     /// - Returns: the number of files that could not be read.
-    public static func extract(_ paths: [String], json: Bool, output: (String) -> Void, errors: (String) -> Void) -> Int {
+    public static func extract(_ paths: [String], json: Bool, output: LineOutput, errors: (String) -> Void) -> Int {
         let extractor = QuoteExtractor()
         var failures = 0
         for path in paths {
@@ -26,18 +26,19 @@ extension Commands {
             do {
                 text = try articleText(path)
             } catch {
+                output.flush()
                 errors(error.message)
                 failures += 1
                 continue
             }
             let quotes = extractor.quotes(in: text).filter { $0.kind == .speech }
             if json {
-                output(ContractJSON.extraction(quotes, source: path).rendered)
+                output.line(ContractJSON.extraction(quotes, source: path))
             } else {
-                output("\(path): \(quotes.count) quotes")
+                output.line("\(path): \(quotes.count) quotes")
                 for quote in quotes {
                     let who = quote.speaker ?? quote.source.map { "(\($0))" } ?? "(unattributed)"
-                    output("  \(who): “\(quote.text)”")
+                    output.line("  \(who): “\(quote.text)”")
                 }
             }
         }

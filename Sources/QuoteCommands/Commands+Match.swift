@@ -28,7 +28,7 @@ extension Commands {
     ///
     /// Quotes are JSON lines `{"text": ..., "speaker": ...}` or plain lines. The speaker check
     /// applies when a quote names its speaker; a quote without one is matched on its words alone.
-    public static func match(statements: [Statement], lines: [String], json: Bool, output: (String) -> Void) {
+    public static func match(statements: [Statement], lines: [String], json: Bool, output: LineOutput) {
         let matcher = StatementMatcher(statements: statements)
         for line in lines where !line.allSatisfy(\.isWhitespace) {
             var text = line
@@ -40,11 +40,11 @@ extension Commands {
             let input = MatchInput(text: text, speaker: speaker)
             let best = speaker == nil ? matcher.candidates(for: input).first : matcher.bestMatch(for: input)
             if json {
-                output(ContractJSON.match(best).rendered)
+                output.line(ContractJSON.match(best))
             } else if let best {
-                output("\(best.statementID)\t\(String(format: "%.3f", best.score))\t\(best.tier.rawValue)\t\(text)")
+                output.line("\(best.statementID)\t\(String(format: "%.3f", best.score))\t\(best.tier.rawValue)\t\(text)")
             } else {
-                output("-\t0\t-\t\(text)")
+                output.line("-\t0\t-\t\(text)")
             }
         }
     }

@@ -7,7 +7,7 @@ extension Commands {
     /// `quotewatch parse [--json] FILE|DIR ...`: one line per feed file; a directory is walked
     /// recursively in name order. A file that cannot be read gets a line with `error` set.
     /// - Returns: the number of files that yielded nothing (for the exit code).
-    public static func parse(_ paths: [String], json: Bool, output: (String) -> Void) -> Int {
+    public static func parse(_ paths: [String], json: Bool, output: LineOutput) -> Int {
         FeedParser.initialize()
         var failures = 0
         for file in expand(paths) {
@@ -19,7 +19,7 @@ extension Commands {
             }
             if feed.error != nil && feed.items.isEmpty { failures += 1 }
             if json {
-                output(ContractJSON.feed(feed, source: file).rendered)
+                output.line(ContractJSON.feed(feed, source: file))
             } else {
                 let format = feed.format?.rawValue ?? "not a feed"
                 var line = "\(file): \(format), \(feed.items.count) items"
@@ -27,7 +27,7 @@ extension Commands {
                 // "Recovered" only where something was: a file that is no feed at all says just that.
                 if !feed.wellFormed && feed.format != nil { line += " (malformed, recovered)" }
                 if let error = feed.error { line += ": \(error)" }
-                output(line)
+                output.line(line)
             }
         }
         return failures

@@ -14,7 +14,7 @@ extension QuoteWatch {
         var files: [String]
 
         func run() throws {
-            let failures = Commands.extract(files, json: json, output: { print($0) }, errors: { FileHandleOutput.error("quotewatch: " + $0) })
+            let failures = Commands.extract(files, json: json, output: LineOutput(), errors: { FileHandleOutput.error("quotewatch: " + $0) })
             if failures > 0 { throw ExitCode(1) }
         }
     }

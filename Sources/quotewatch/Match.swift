@@ -30,7 +30,7 @@ extension QuoteWatch {
                     }
                     text = String(decoding: data, as: UTF8.self)
                 }
-                Commands.match(statements: list, lines: text.split(separator: "\n").map(String.init), json: json) { print($0) }
+                Commands.match(statements: list, lines: text.split(separator: "\n").map(String.init), json: json, output: LineOutput())
             } catch let error as DaemonError {
                 throw fail(error)
             }

@@ -18,7 +18,7 @@ extension QuoteWatch {
         var paths: [String]
 
         func run() throws {
-            let failures = Commands.parse(paths, json: json) { print($0) }
+            let failures = Commands.parse(paths, json: json, output: LineOutput())
             if failures > 0 { throw ExitCode(1) }
         }
     }

@@ -80,6 +80,21 @@ struct JSONValueTests {
         #expect(JSONValue.number(.infinity).rendered == "null")
     }
 
+    /// The eight-bytes-at-a-time escape against JSONDecoder: strings with the characters that need
+    /// escaping at every offset read back as they were, with no raw control character written.
+    @Test func escapingReadsBackAtEveryOffset() throws {
+        let alphabet: [String] = ["a", "é", "\"", "\\", "\n", "\u{1}", "\u{1f}", " ", "\u{2028}", "\u{2029}", "€", "🙂", "\u{7f}", "x", "y", "z"]
+        var generator = SystemRandomNumberGenerator()
+        for length in 0..<40 {
+            for _ in 0..<20 {
+                let text = (0..<length).map { _ in alphabet[Int.random(in: 0..<alphabet.count, using: &generator)] }.joined()
+                let escaped = JSONValue.escape(text)
+                #expect(!escaped.unicodeScalars.contains { $0.value < 0x20 || $0 == "\u{2028}" || $0 == "\u{2029}" })
+                #expect(try JSONValue.parse(Array(escaped.utf8)) == .string(text), "\(text.debugDescription)")
+            }
+        }
+    }
+
     /// What is written reads back as the same value.
     @Test func roundTrips() throws {
         let value = JSONValue.object([("a", .array([.string("x\u{0}y"), .integer(Int64.max), .number(0.1)])), ("b", .bool(true))])

@@ -132,6 +132,17 @@ public indirect enum JSONValue: Sendable, Hashable {
         }
     }
 
+    /// Whether any of the eight bytes of `word` is below 0x20, `"`, `\\` or 0xE2 (the lead byte of
+    /// U+2028 and U+2029).
+    @inline(__always)
+    static func mayNeedEscape(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        func hasZero(_ value: UInt64) -> Bool { (value &- ones) & ~value & highs != 0 }
+        let below = (word &- ones &* 0x20) & ~word & highs != 0
+        return below || hasZero(word ^ (ones &* 0x22)) || hasZero(word ^ (ones &* 0x5C)) || hasZero(word ^ (ones &* 0xE2))
+    }
+
     private static func hexDigit(_ value: UInt8) -> UInt8 {
         value < 10 ? UInt8(ascii: "0") + value : UInt8(ascii: "a") + value - 10
     }
@@ -156,6 +167,15 @@ public indirect enum JSONValue: Sendable, Hashable {
                 if end > run { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<end])) }
             }
             while index < count {
+                // Eight bytes at a time while none of them needs a look (SWAR: "has a byte below
+                // 0x20" and "has a byte equal to" tests on one 64-bit word).
+                if index + 8 <= count {
+                    let word = UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self)
+                    if !JSONValue.mayNeedEscape(word) {
+                        index += 8
+                        continue
+                    }
+                }
                 let byte = bytes[index]
                 // Most bytes: printable ASCII other than " and \, or UTF-8 other than E2 80 A8/A9.
                 if byte >= 0x20 && byte != 0x22 && byte != 0x5C && byte != 0xE2 {
