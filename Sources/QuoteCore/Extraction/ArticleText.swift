@@ -80,7 +80,7 @@ struct ArticleText {
             // Jobs"); a quote counts towards the length.
             let long = sentence.filter { tokens[$0].kind == .quote || tokens[$0].isWord }.count
             let words = sentence.filter {
-                tokens[$0].isWord && !Lexicon.stopCaps.contains(tokens[$0].lower) && !QuoteMarkScanner.isDigit(scalars[tokens[$0].start])
+                tokens[$0].isWord && !tokens[$0].lower(in: .stopCaps) && !QuoteMarkScanner.isDigit(scalars[tokens[$0].start])
             }
             let capitalized = words.filter { tokens[$0].isCap }.count
             headlines.append(long >= 4 && words.count >= 3 && capitalized * 10 >= words.count * 9)
@@ -130,9 +130,9 @@ struct ArticleText {
     /// A lowercase reporting verb ("said", "told", "according").
     func isSpeechVerb(_ k: Int) -> Bool {
         guard tokens[k].isWord && !tokens[k].isCap else { return false }
-        if Lexicon.speechVerbs.contains(tokens[k].lower) { return true }
+        if tokens[k].lower(in: .speechVerbs) { return true }
         // "shot back", "fired back", "hit back": a retort.
-        return Lexicon.retortVerbs.contains(tokens[k].lower) && k + 1 < tokens.count && tokens[k + 1].lower == "back"
+        return tokens[k].lower(in: .retortVerbs) && k + 1 < tokens.count && tokens[k + 1].lower == "back"
     }
 
     /// Two or more letters (periods aside), all uppercase or digits: "NATO", "U.S.", "G7".

@@ -25,7 +25,7 @@ struct DiscourseContext {
         registry.commonWords = text.lowercaseWords
         for (k, token) in text.tokens.enumerated() where token.isCapWord {
             registry.capitalizedCounts[token.lower, default: 0] += 1
-            let beforeVerb = k + 1 < text.tokens.count && (text.isSpeechVerb(k + 1) || Lexicon.finiteAuxiliaries.contains(text.tokens[k + 1].lower))
+            let beforeVerb = k + 1 < text.tokens.count && (text.isSpeechVerb(k + 1) || text.tokens[k + 1].lower(in: .finiteAuxiliaries))
             if !text.isSentenceStart(k) || beforeVerb { registry.midSentenceWords.insert(token.lower) }
         }
         register(text, quoted: false)
@@ -52,8 +52,8 @@ struct DiscourseContext {
                 if !single || titled || (!quoted && !text.isSentenceStart(k)) { registry.register(name, gender: gender, titled: titled) }
             case .group?:
                 // "Northwind Energy", "Halcyon Foods": the first word names the company alone.
-                if e - k >= 2, Lexicon.orgWords.contains(tokens[e - 1].bare), !Lexicon.titles.contains(tokens[k].bare),
-                   !Lexicon.places.contains(tokens[k].bare), !Lexicon.nationalities.contains(tokens[k].bare) {
+                if e - k >= 2, tokens[e - 1].bare(in: .orgWords), !tokens[k].bare(in: .titles),
+                   !tokens[k].bare(in: .places), !tokens[k].bare(in: .nationalities) {
                     registry.organisationWords.insert(tokens[k].lower)
                 }
             default:

@@ -11,6 +11,9 @@ struct Token {
     let lower: String
     /// Lowercased without a trailing period ("mr." → "mr").
     let bare: String
+    /// The `Lexicon` lists that `lower` and `bare` are in (`lower(in:)`, `bare(in:)`).
+    private let lowerFlags: LexiconFlags
+    private let bareFlags: LexiconFlags
     /// Scalar offsets of the token in the article (for a quote, its marks included).
     let start: Int
     fileprivate(set) var end: Int
@@ -27,12 +30,21 @@ struct Token {
         self.kind = kind
         self.text = text
         self.lower = lower
-        self.bare = bare ?? (lower.hasSuffix(".") ? String(lower.dropLast()) : lower)
+        let bare = bare ?? (lower.hasSuffix(".") ? String(lower.dropLast()) : lower)
+        self.bare = bare
+        lowerFlags = LexiconFlags.of(lower)
+        bareFlags = bare == lower ? lowerFlags : LexiconFlags.of(bare)
         self.start = start
         self.end = end
     }
 
     var isWord: Bool { kind == .word }
+    /// `Lexicon.<list>.contains(lower)`, answered from the flags.
+    @inline(__always)
+    func lower(in list: LexiconFlags) -> Bool { lowerFlags.contains(list) }
+    /// `Lexicon.<list>.contains(bare)`, answered from the flags.
+    @inline(__always)
+    func bare(in list: LexiconFlags) -> Bool { bareFlags.contains(list) }
     /// A capitalized word that can be part of a name (not the pronoun "I").
     var isCapWord: Bool { kind == .word && isCap && !isPronounI }
     /// The word is "I" (kept apart so that `isCapWord` compares no strings).
