@@ -6,8 +6,9 @@ import Foundation
 /// The normalized forms are used by ``StatementMatcher`` for its `normalized` tier and for word
 /// overlap; they are never shown to users.
 public enum TextNormalizer {
-    /// Words that carry little meaning alone: they count less in overlap scores.
-    static let stopwords: Set<String> = [
+    /// Words that carry little meaning alone: they count less in overlap scores. (The word lists
+    /// are `WordSet`s: every token of every quote and statement asks them, without `Hasher`.)
+    static let stopwords: WordSet = [
         "a", "an", "the", "of", "to", "in", "on", "at", "for", "by", "with", "from", "as", "and", "or", "but",
         "is", "are", "was", "were", "be", "been", "being", "it", "its", "this", "that", "these", "those",
         "we", "you", "he", "she", "they", "i", "our", "your", "his", "her", "their", "my", "us", "them",
@@ -16,7 +17,7 @@ public enum TextNormalizer {
         "who", "what", "all", "any", "some", "such", "very", "just", "more", "most",
     ]
     /// Words that negate what follows ("not", and "n't" expanded).
-    static let negators: Set<String> = [
+    static let negators: WordSet = [
         "not", "no", "never", "nor", "neither", "none", "nobody", "nothing", "nowhere", "without", "cannot",
     ]
 
@@ -78,7 +79,7 @@ public enum TextNormalizer {
         return result
     }
 
-    static let percentWords: Set<String> = ["percent", "per-cent", "pct"]
+    static let percentWords: WordSet = ["percent", "per-cent", "pct"]
 
     /// Folds "N percent", "N per cent" and "N pct" into one `N%` token.
     private static func mergePercentWords(_ tokens: inout [Token]) {
