@@ -29,9 +29,9 @@ struct LexiconFlags: OptionSet, Sendable {
     static let subordinators = LexiconFlags(rawValue: 1 << 22)
     static let titles = LexiconFlags(rawValue: 1 << 23)
 
-    /// Every word of the flagged lists, with the lists it is in. A `Dictionary` keyed by `String`
-    /// answers as the lists' own `contains` does, canonical equivalence included.
-    private static let table: [String: UInt32] = {
+    /// Every word of the flagged lists, with the lists it is in; as a `WordSet`, it answers as the
+    /// lists' own `contains` does, canonical equivalence included.
+    private static let table: WordSet = {
         let lists: [(WordSet, LexiconFlags)] = [
             (Lexicon.attributionTail, .attributionTail),
             (Lexicon.auxiliaries, .auxiliaries),
@@ -60,13 +60,13 @@ struct LexiconFlags: OptionSet, Sendable {
         ]
         var table: [String: UInt32] = [:]
         for (list, flag) in lists {
-            for word in list.set { table[word, default: 0] |= flag.rawValue }
+            for word in list.words { table[word, default: 0] |= flag.rawValue }
         }
-        return table
+        return WordSet(values: table)
     }()
 
     /// The lists `word` is in.
     static func of(_ word: String) -> LexiconFlags {
-        LexiconFlags(rawValue: table[word] ?? 0)
+        LexiconFlags(rawValue: table.value(of: word))
     }
 }

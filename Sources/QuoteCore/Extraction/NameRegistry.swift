@@ -31,9 +31,46 @@ struct NameRegistry {
 
     /// Lowercased surname key, skipping suffixes ("Jr.", "III").
     static func surnameKey(_ name: String) -> String? {
+        if let key = asciiSurnameKey(name) { return key }
         var parts = words(name)
         while let last = parts.last, parts.count > 1, Lexicon.nameSuffixes.contains(last.lowercased()) { parts.removeLast() }
         return parts.last.map { $0.lowercased() }
+    }
+
+    /// `surnameKey` of an ASCII name without carriage returns (where characters are bytes), read
+    /// on its UTF-8 bytes: the last word but suffixes, lowercased, with no array of words made.
+    /// Nil for any other name, and `.some(nil)` for a name without words.
+    private static func asciiSurnameKey(_ name: String) -> String?? {
+        name.utf8.withContiguousStorageIfAvailable { utf8 -> String?? in
+            var any: UInt8 = 0
+            for byte in utf8 { any |= byte }
+            guard any < 0x80, !utf8.contains(0x0D) else { return nil }
+            func lowercased(_ range: Range<Int>) -> String {
+                String(unsafeUninitializedCapacity: range.count) { buffer in
+                    for (n, k) in range.enumerated() {
+                        let byte = utf8[k]
+                        buffer[n] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+                    }
+                    return range.count
+                }
+            }
+            // The word ending before `end` (exclusive), past the spaces before `end`.
+            func word(before end: Int) -> Range<Int>? {
+                var b = end
+                while b > 0 && utf8[b - 1] == 0x20 { b -= 1 }
+                guard b > 0 else { return nil }
+                var a = b
+                while a > 0 && utf8[a - 1] != 0x20 { a -= 1 }
+                return a..<b
+            }
+            guard var last = word(before: utf8.count) else { return .some(nil) }
+            var key = lowercased(last)
+            while let previous = word(before: last.lowerBound), Lexicon.nameSuffixes.contains(key) {
+                last = previous
+                key = lowercased(last)
+            }
+            return .some(key)
+        } ?? nil
     }
 
     /// The gender the first-name table gives a full name ("Clara Diaz": female), nil for one word or
@@ -155,10 +192,32 @@ struct NameRegistry {
         var bestCount = spaces(name)
         for candidate in list {
             let count = spaces(candidate)
-            guard count > bestCount, candidate.lowercased().hasSuffix(tail) else { continue }
+            guard count > bestCount, Self.hasLowercasedSuffix(candidate, tail) else { continue }
             best = candidate
             bestCount = count
         }
         return best
+    }
+
+    /// `candidate.lowercased().hasSuffix(tail)`; for ASCII strings (characters are bytes there but
+    /// for "\r\n") compared on the UTF-8 bytes, ASCII-lowercased on the way, with no string made.
+    private static func hasLowercasedSuffix(_ candidate: String, _ tail: String) -> Bool {
+        let answer = candidate.utf8.withContiguousStorageIfAvailable { c -> Bool? in
+            tail.utf8.withContiguousStorageIfAvailable { t -> Bool? in
+                var any: UInt8 = 0
+                for byte in c { any |= byte }
+                for byte in t { any |= byte }
+                guard any < 0x80, !c.contains(0x0D), !t.contains(0x0D) else { return nil }
+                guard t.count <= c.count else { return false }
+                let offset = c.count - t.count
+                for k in 0..<t.count {
+                    var byte = c[offset + k]
+                    if byte >= 0x41 && byte <= 0x5A { byte |= 0x20 }
+                    if byte != t[k] { return false }
+                }
+                return true
+            } ?? nil
+        } ?? nil
+        return answer ?? candidate.lowercased().hasSuffix(tail)
     }
 }
