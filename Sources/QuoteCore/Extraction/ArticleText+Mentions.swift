@@ -143,7 +143,7 @@ extension ArticleText {
     func isLoneWordOrGroup(_ mention: Mention) -> Bool {
         switch mention {
         case .group: return true
-        case .person(let name, _, let titled): return !titled && !name.contains(" ")
+        case .person(let name, _, let titled): return !titled && !ScalarText.containsSpace(name)
         case .pronoun: return false
         }
     }
@@ -209,7 +209,7 @@ extension ArticleText {
         guard k >= e + roleWords, k < tokens.count, tokens[k].isCapWord else { return nil }
         let e2 = capRunForward(k)
         guard !tokens[e2 - 1].possessive, let person = analyzeRun(k, e2), case .person(let name, _, let titled) = person,
-              titled || name.contains(" ") else { return nil }
+              titled || ScalarText.containsSpace(name) else { return nil }
         return (person, e2)
     }
 
@@ -238,7 +238,7 @@ extension ArticleText {
         guard k - rolesStart >= roleWords, k < tokens.count, tokens[k].isCapWord else { return nil }
         let end = capRunForward(k)
         guard !tokens[end - 1].possessive, let person = analyzeRun(k, end), case .person(let name, _, let titled) = person,
-              titled || name.contains(" ") else { return nil }
+              titled || ScalarText.containsSpace(name) else { return nil }
         return (person, end)
     }
 

@@ -120,7 +120,7 @@ extension ArticleText {
             let start = capRunBackward(quoteToken - 2, notBefore: lowerBound)
             if let mention = analyzeRun(start, quoteToken - 1) {
                 if start == lowerBound { return mention }
-                if case .person(let name, _, _) = mention, name.contains(" ") { return mention }
+                if case .person(let name, _, _) = mention, ScalarText.containsSpace(name) { return mention }
             }
         }
         var j = quoteToken - 1
@@ -243,7 +243,7 @@ extension ArticleText {
                 let e = capRunForward(k)
                 if !prevPrep && !tokens[e - 1].possessive, let mention = analyzeRun(k, e) {
                     if case .group = mention, let person = personAfterInstitution(e) ?? appositivePerson(after: e) { return person }
-                    if case .person(let name, _, _) = mention, !name.contains(" "), isSentenceStart(k),
+                    if case .person(let name, _, _) = mention, !ScalarText.containsSpace(name), isSentenceStart(k),
                        !knownNames.vouchesFor(NameRegistry.surnameKey(name) ?? ""),
                        !(e < tokens.count && (isSpeechVerb(e) || tokens[e].lower(in: .finiteAuxiliaries))) {
                         k = e

@@ -91,7 +91,7 @@ struct ArticleText {
             while k < sentence.upperBound {
                 guard tokens[k].isCapWord else { k += 1; continue }
                 let e = min(capRunForward(k), sentence.upperBound)
-                if case .person(let name, _, _)? = analyzeRun(k, e), name.contains(" ") { names.insert(name.lowercased()) }
+                if case .person(let name, _, _)? = analyzeRun(k, e), ScalarText.containsSpace(name) { names.insert(name.lowercased()) }
                 k = max(e, k + 1)
             }
         }

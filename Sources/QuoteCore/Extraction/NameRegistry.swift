@@ -27,7 +27,25 @@ struct NameRegistry {
     /// Gender by lower-cased full name, and whether the article said so (else the first name did).
     private var genders: [String: (gender: Gender, stated: Bool)] = [:]
 
-    static func words(_ name: String) -> [Substring] { name.split(separator: " ") }
+    /// The space-separated words of a name. When each scalar is a character of its own
+    /// (`ScalarText.isOwnCharacter`), split at the U+0020 bytes of its UTF-8, which are the
+    /// boundaries `split(separator: " ")` finds, without reading it as `Character`s.
+    static func words(_ name: String) -> [Substring] {
+        guard name.unicodeScalars.allSatisfy(ScalarText.isOwnCharacter) else { return name.split(separator: " ") }
+        var parts: [Substring] = []
+        let utf8 = name.utf8
+        var start = utf8.startIndex
+        var i = start
+        while i != utf8.endIndex {
+            if utf8[i] == 0x20 {
+                if start != i { parts.append(name[start..<i]) }
+                start = utf8.index(after: i)
+            }
+            i = utf8.index(after: i)
+        }
+        if start != utf8.endIndex { parts.append(name[start..<utf8.endIndex]) }
+        return parts
+    }
 
     /// Lowercased surname key, skipping suffixes ("Jr.", "III").
     static func surnameKey(_ name: String) -> String? {
@@ -87,7 +105,7 @@ struct NameRegistry {
 
     mutating func register(_ name: String, gender: Gender?, titled: Bool = false) {
         guard let key = Self.surnameKey(name) else { return }
-        if titled && !name.contains(" ") { titledWords.insert(key) }
+        if titled && !ScalarText.containsSpace(name) { titledWords.insert(key) }
         var list = bySurname[key] ?? []
         if !list.contains(name) { list.append(name) }
         bySurname[key] = list
@@ -109,7 +127,7 @@ struct NameRegistry {
     func mostNamedPerson() -> String? {
         var best: (name: String, count: Int)?
         for (key, names) in bySurname.sorted(by: { $0.key < $1.key }) {
-            guard let name = names.first(where: { $0.contains(" ") }) else { continue }
+            guard let name = names.first(where: { ScalarText.containsSpace($0) }) else { continue }
             let count = capitalizedCounts[key] ?? 0
             if best == nil || count > best!.count { best = (fullName(for: name), count) }
         }
@@ -163,7 +181,7 @@ struct NameRegistry {
 
     /// Whether `word` is the surname of a name of two or more words the article uses.
     func isSurnameOfFullName(_ word: String) -> Bool {
-        bySurname[word.lowercased()]?.contains(where: { $0.contains(" ") }) ?? false
+        bySurname[word.lowercased()]?.contains(where: { ScalarText.containsSpace($0) }) ?? false
     }
 
     /// Records what the article says of a person's gender; it replaces a guess, not an earlier statement.

@@ -66,4 +66,16 @@ enum ScalarText {
             return n
         }
     }
+
+    /// `text.contains(" ")`: whether a character of `text` is a space. When every scalar is a
+    /// character of its own (`isOwnCharacter`), that is a U+0020 scalar; else `Character`s decide
+    /// (" \u{301}" is no space).
+    static func containsSpace(_ text: String) -> Bool {
+        var space = false
+        for scalar in text.unicodeScalars {
+            guard isOwnCharacter(scalar) else { return text.contains(" ") }
+            if scalar == " " { space = true }
+        }
+        return space
+    }
 }
