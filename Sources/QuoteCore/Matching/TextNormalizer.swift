@@ -133,13 +133,13 @@ public enum TextNormalizer {
             start += 1
         }
         guard start < end else { return }
+        // The literals are ASCII, so their bytes are at `utf8Start` (no closure per call).
         func endsWith(_ suffix: StaticString) -> Bool {
             let count = suffix.utf8CodeUnitCount
             guard end - start >= count else { return false }
-            return suffix.withUTF8Buffer { suffix in
-                for k in 0..<count where bytes[end - count + k] != suffix[k] { return false }
-                return true
-            }
+            let suffix = suffix.utf8Start
+            for k in 0..<count where bytes[end - count + k] != suffix[k] { return false }
+            return true
         }
         if endsWith("'s") { end -= 2 } else if endsWith("s'") { end -= 1 }
         guard start < end else { return }
