@@ -78,12 +78,18 @@ struct ArticleText {
         for sentence in sentences {
             // Short words and numbers are set either way ("Director Calls Her Film ‘…’", "Cut 1,200
             // Jobs"); a quote counts towards the length.
-            let long = sentence.filter { tokens[$0].kind == .quote || tokens[$0].isWord }.count
-            let words = sentence.filter {
-                tokens[$0].isWord && !tokens[$0].lower(in: .stopCaps) && !QuoteMarkScanner.isDigit(scalars[tokens[$0].start])
+            // Counted in one pass, with no arrays of indices.
+            var long = 0
+            var words = 0
+            var capitalized = 0
+            for k in sentence {
+                let token = tokens[k]
+                if token.kind == .quote || token.isWord { long += 1 }
+                guard token.isWord, !token.lower(in: .stopCaps), !QuoteMarkScanner.isDigit(scalars[token.start]) else { continue }
+                words += 1
+                if token.isCap { capitalized += 1 }
             }
-            let capitalized = words.filter { tokens[$0].isCap }.count
-            headlines.append(long >= 4 && words.count >= 3 && capitalized * 10 >= words.count * 9)
+            headlines.append(long >= 4 && words >= 3 && capitalized * 10 >= words * 9)
         }
         var names: Set<String> = []
         for (index, sentence) in sentences.enumerated() where !headlines[index] {

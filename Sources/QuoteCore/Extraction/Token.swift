@@ -174,9 +174,12 @@ enum Tokenizer {
             possessive = true
             end = j + 1
         }
-        let lower = ScalarText.lowercased(s[i..<textEnd])
+        // Most words have no capital: their lowercase is their text, made once.
+        let text = ScalarText.string(s[i..<textEnd])
+        let hasCapital = (i..<textEnd).contains { s[$0].value >= 0x41 && s[$0].value <= 0x5A }
+        let lower = hasCapital ? ScalarText.lowercased(s[i..<textEnd]) : text
         let bare = last == "." ? ScalarText.lowercased(s[i..<(textEnd - 1)]) : lower
-        var t = Token(kind: .word, text: ScalarText.string(s[i..<textEnd]), lower: lower, bare: bare, start: i, end: end)
+        var t = Token(kind: .word, text: text, lower: lower, bare: bare, start: i, end: end)
         t.isCap = isCap
         t.possessive = possessive
         t.isPronounI = textEnd - i == 1 && s[i] == "I"
