@@ -321,7 +321,7 @@ struct ArticleAnalysis {
             guard text.tokens[k].isCapWord else { k += 1; continue }
             let e = min(text.capRunForward(k), end)
             if case .person(let name, _, _)? = text.analyzeRun(k, e), let full = context.resolve(.person(name, nil)).speaker,
-               full.contains(" "), full != answer {
+               ScalarText.containsSpace(full), full != answer {
                 question = full
             }
             k = max(e, k + 1)

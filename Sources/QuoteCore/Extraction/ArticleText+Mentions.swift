@@ -29,7 +29,7 @@ extension ArticleText {
                 continue
             }
             if token.isWord && j > i && j + 1 < tokens.count && tokens[j + 1].isCapWord {
-                if (token.lower == "of" || token.lower == "for") && Lexicon.titles.contains(tokens[j - 1].bare) { j += 1; continue }
+                if (token.lower == "of" || token.lower == "for") && tokens[j - 1].bare(in: .titles) { j += 1; continue }
             }
             break
         }
@@ -40,7 +40,7 @@ extension ArticleText {
     /// (at most three); nil when `tokens[j]` is not a particle.
     func particleRunEnd(_ j: Int) -> Int? {
         var k = j
-        while k < tokens.count && k < j + 3 && tokens[k].isWord && !tokens[k].isCap && Lexicon.particles.contains(tokens[k].lower) { k += 1 }
+        while k < tokens.count && k < j + 3 && tokens[k].isWord && !tokens[k].isCap && tokens[k].lower(in: .particles) { k += 1 }
         return k > j ? k : nil
     }
 
@@ -51,14 +51,14 @@ extension ArticleText {
             let previous = tokens[a - 1]
             if previous.possessive { break }
             if previous.isCapWord { a -= 1; continue }
-            if previous.isWord && Lexicon.particles.contains(previous.lower) {
+            if previous.isWord && previous.lower(in: .particles) {
                 // "van der Berg": a run of lowercase particles joined to the name word before it.
                 var b = a - 1
-                while b - 1 >= lowerBound && b > a - 3 && tokens[b - 1].isWord && Lexicon.particles.contains(tokens[b - 1].lower) { b -= 1 }
+                while b - 1 >= lowerBound && b > a - 3 && tokens[b - 1].isWord && tokens[b - 1].lower(in: .particles) { b -= 1 }
                 if b - 1 >= lowerBound && tokens[b - 1].isCapWord && !tokens[b - 1].possessive { a = b - 1; continue }
             }
             if previous.isWord && a - 2 >= lowerBound && tokens[a - 2].isCapWord {
-                if (previous.lower == "of" || previous.lower == "for") && Lexicon.titles.contains(tokens[a - 2].bare) { a -= 1; continue }
+                if (previous.lower == "of" || previous.lower == "for") && tokens[a - 2].bare(in: .titles) { a -= 1; continue }
             }
             break
         }
@@ -72,11 +72,11 @@ extension ArticleText {
         let precededByThe = a > 0 && tokens[a - 1].lower == "the"
         var k = a
         var titles: [String] = []
-        if let lastTitle = (a..<(b - 1)).last(where: { Lexicon.titles.contains(tokens[$0].bare) && tokens[$0].isCapWord || ["of", "for"].contains(tokens[$0].lower) }) {
+        if let lastTitle = (a..<(b - 1)).last(where: { tokens[$0].bare(in: .titles) && tokens[$0].isCapWord || ["of", "for"].contains(tokens[$0].lower) }) {
             for m in a...lastTitle { titles.append(tokens[m].bare) }
             k = lastTitle + 1
             // "Martin Luther King Jr.": a title word followed only by a suffix is part of the name.
-            if (k..<b).allSatisfy({ Lexicon.nameSuffixes.contains(tokens[$0].lower) }) {
+            if (k..<b).allSatisfy({ tokens[$0].lower(in: .nameSuffixes) }) {
                 k = a
                 titles = []
             }
@@ -88,14 +88,14 @@ extension ArticleText {
                 || (k == a && k + 1 < b && tokens[k].isCap && Lexicon.speechVerbs.contains(word))
                 || (k + 1 < b && ((Lexicon.places.contains(word) && !isFirstNameOfFullName(k, b)) || (isAcronym(tokens[k]) && !tokens[k].text.contains("."))))
                 || (k == a && isSentenceStart(a) && k + 1 < b && lowercaseWords.contains(word))
-                || Lexicon.titles.contains(word) && k + 1 < b && !(k + 1..<b).allSatisfy({ Lexicon.nameSuffixes.contains(tokens[$0].lower) })
+                || Lexicon.titles.contains(word) && k + 1 < b && !(k + 1..<b).allSatisfy({ tokens[$0].lower(in: .nameSuffixes) })
             guard strip else { break }
             if Lexicon.titles.contains(word) && !Lexicon.stopCaps.contains(word) { titles.append(word) }
             k += 1
         }
         let from = precededByThe ? a - 1 : a
         // "Latin American", "South African": a people, not a person; "Los Angeles-based": a description.
-        if k < b && Lexicon.nationalities.contains(tokens[b - 1].bare) { return .group(slice(from, b), plural: false) }
+        if k < b && tokens[b - 1].bare(in: .nationalities) { return .group(slice(from, b), plural: false) }
         if let dash = tokens[b - 1].text.lastIndex(of: "-"), tokens[b - 1].text[tokens[b - 1].text.index(after: dash)...].first?.isLowercase == true {
             return .group(slice(from, b), plural: false)
         }
@@ -103,22 +103,22 @@ extension ArticleText {
         if b - k >= 2 && (k..<b).allSatisfy({ !tokens[$0].text.unicodeScalars.contains(where: QuoteMarkScanner.isLowercase) }) { return nil }
         if k >= b {
             guard !titles.isEmpty || (0..<b - a).contains(where: { _ in isAcronym(tokens[b - 1]) }) else {
-                return (b - a == 1 && (Lexicon.places.contains(tokens[a].bare))) ? .group(slice(from, b), plural: false) : nil
+                return (b - a == 1 && (tokens[a].bare(in: .places))) ? .group(slice(from, b), plural: false) : nil
             }
             return .group(slice(from, b), plural: false)
         }
-        if (k..<b).contains(where: { Lexicon.orgWords.contains(tokens[$0].bare) })
+        if (k..<b).contains(where: { tokens[$0].bare(in: .orgWords) })
             || (precededByThe && titles.isEmpty)
-            || (b - k == 1 && (Lexicon.places.contains(tokens[k].bare) || isAcronym(tokens[k])))
+            || (b - k == 1 && (tokens[k].bare(in: .places) || isAcronym(tokens[k])))
         {
             return .group(slice(from, b), plural: false)
         }
-        if (k..<b).allSatisfy({ Lexicon.stopCaps.contains(tokens[$0].bare) }) { return nil }
-        if b - k == 1 && (Lexicon.sourceHeads.contains(tokens[k].bare) || Lexicon.officeTitles.contains(tokens[k].bare)) && titles.isEmpty {
-            return .group(slice(from, b), plural: Lexicon.pluralSources.contains(tokens[k].bare))
+        if (k..<b).allSatisfy({ tokens[$0].bare(in: .stopCaps) }) { return nil }
+        if b - k == 1 && (tokens[k].bare(in: .sourceHeads) || tokens[k].bare(in: .officeTitles)) && titles.isEmpty {
+            return .group(slice(from, b), plural: tokens[k].bare(in: .pluralSources))
         }
         // "Texas Attorney General", "Deputy Director": an office, no name ("Mr. King" keeps his).
-        if b - k == 1, Lexicon.titles.contains(tokens[k].bare), !titles.isEmpty, !titles.contains(where: Lexicon.honorifics.contains) {
+        if b - k == 1, tokens[k].bare(in: .titles), !titles.isEmpty, !titles.contains(where: Lexicon.honorifics.contains) {
             return .group(slice(from, b), plural: false)
         }
         var gender: NameRegistry.Gender?
@@ -143,7 +143,7 @@ extension ArticleText {
     func isLoneWordOrGroup(_ mention: Mention) -> Bool {
         switch mention {
         case .group: return true
-        case .person(let name, _, let titled): return !titled && !name.contains(" ")
+        case .person(let name, _, let titled): return !titled && !ScalarText.containsSpace(name)
         case .pronoun: return false
         }
     }
@@ -153,21 +153,21 @@ extension ArticleText {
     /// A source noun phrase ending at the head noun `j` ("a senior NATO diplomat"); returns it with
     /// its first token.
     func groupBackward(_ j: Int, notBefore lowerBound: Int) -> (Mention, Int)? {
-        guard tokens[j].isWord, !tokens[j].isCap, Lexicon.sourceHeads.contains(tokens[j].lower) else { return nil }
+        guard tokens[j].isWord, !tokens[j].isCap, tokens[j].lower(in: .sourceHeads) else { return nil }
         var a = j
         var steps = 0
         while a - 1 >= lowerBound && steps < 5 {
             let previous = tokens[a - 1]
             guard previous.isWord else { break }
-            if Lexicon.determiners.contains(previous.lower) || previous.possessive { a -= 1; break }
-            if Lexicon.prepositions.contains(previous.lower) || Lexicon.speechVerbs.contains(previous.lower)
-                || Lexicon.auxiliaries.contains(previous.lower) || ["and", "or", "but", "who", "that", "which", "as"].contains(previous.lower) { break }
+            if previous.lower(in: .determiners) || previous.possessive { a -= 1; break }
+            if previous.lower(in: .prepositions) || previous.lower(in: .speechVerbs)
+                || previous.lower(in: .auxiliaries) || ["and", "or", "but", "who", "that", "which", "as"].contains(previous.lower) { break }
             a -= 1
             steps += 1
         }
         // "a spokesperson for the ministry", "a joint statement from the agencies"
         if a - 2 >= lowerBound, ["for", "of", "at", "from"].contains(tokens[a - 1].lower), let (_, a2) = groupBackward(a - 2, notBefore: lowerBound) { a = a2 }
-        return (.group(slice(a, j + 1), plural: Lexicon.pluralSources.contains(tokens[j].lower)), a)
+        return (.group(slice(a, j + 1), plural: tokens[j].lower(in: .pluralSources)), a)
     }
 
     /// A source noun phrase starting at `i` ("the ministry", "a NATO diplomat"); returns its end.
@@ -177,19 +177,19 @@ extension ArticleText {
         while k < tokens.count && steps < 6 {
             let token = tokens[k]
             guard token.isWord else { return nil }
-            if !token.isCap && Lexicon.sourceHeads.contains(token.lower) {
+            if !token.isCap && token.lower(in: .sourceHeads) {
                 var e = k + 1
                 if e + 1 < tokens.count, ["for", "of", "at"].contains(tokens[e].lower), tokens[e + 1].isWord {
                     var f = e + 1
-                    if Lexicon.determiners.contains(tokens[f].lower) { f += 1 }
+                    if tokens[f].lower(in: .determiners) { f += 1 }
                     if f < tokens.count && tokens[f].isCapWord { e = capRunForward(f) }
-                    else if f < tokens.count && Lexicon.sourceHeads.contains(tokens[f].lower) { e = f + 1 }
+                    else if f < tokens.count && tokens[f].lower(in: .sourceHeads) { e = f + 1 }
                 }
-                return (.group(slice(i, e), plural: Lexicon.pluralSources.contains(token.lower)), e)
+                return (.group(slice(i, e), plural: token.lower(in: .pluralSources)), e)
             }
-            if k > i && (Lexicon.prepositions.contains(token.lower) || Lexicon.auxiliaries.contains(token.lower)
-                || Lexicon.speechVerbs.contains(token.lower)) { return nil }
-            if k == i && !Lexicon.determiners.contains(token.lower) && !token.isCap && !token.lower.hasSuffix("ly") && steps > 0 { return nil }
+            if k > i && (token.lower(in: .prepositions) || token.lower(in: .auxiliaries)
+                || token.lower(in: .speechVerbs)) { return nil }
+            if k == i && !token.lower(in: .determiners) && !token.isCap && !token.lower.hasSuffix("ly") && steps > 0 { return nil }
             k += 1
             steps += 1
         }
@@ -203,13 +203,13 @@ extension ArticleText {
     /// `roleWords`: how many role words must come first (0 right after a role noun: "leader Marta Voss").
     func personAfterInstitution(_ e: Int, roleWords: Int = 1) -> (Mention, Int)? {
         // The role starts with a content word ("secretary of state", not "of the …").
-        guard e < tokens.count, !Lexicon.prepositions.contains(tokens[e].lower), !Lexicon.determiners.contains(tokens[e].lower) else { return nil }
+        guard e < tokens.count, !tokens[e].lower(in: .prepositions), !tokens[e].lower(in: .determiners) else { return nil }
         var k = e
         while k < tokens.count && k < e + 4 && tokens[k].isWord && !tokens[k].isCap && isRoleWord(tokens[k]) { k += 1 }
         guard k >= e + roleWords, k < tokens.count, tokens[k].isCapWord else { return nil }
         let e2 = capRunForward(k)
         guard !tokens[e2 - 1].possessive, let person = analyzeRun(k, e2), case .person(let name, _, let titled) = person,
-              titled || name.contains(" ") else { return nil }
+              titled || ScalarText.containsSpace(name) else { return nil }
         return (person, e2)
     }
 
@@ -232,13 +232,13 @@ extension ArticleText {
     /// starting at `i` ("the retired teacher Margaret Oduya", "Sen. Jo Kerr"); with its end.
     func roleAndName(from i: Int, roleWords: Int) -> (Mention, Int)? {
         var k = i
-        if k < tokens.count, tokens[k].isWord, !tokens[k].isCap, Lexicon.determiners.contains(tokens[k].lower) { k += 1 }
+        if k < tokens.count, tokens[k].isWord, !tokens[k].isCap, tokens[k].lower(in: .determiners) { k += 1 }
         let rolesStart = k
         while k < tokens.count && k < rolesStart + 3 && tokens[k].isWord && !tokens[k].isCap && isRoleWord(tokens[k]) { k += 1 }
         guard k - rolesStart >= roleWords, k < tokens.count, tokens[k].isCapWord else { return nil }
         let end = capRunForward(k)
         guard !tokens[end - 1].possessive, let person = analyzeRun(k, end), case .person(let name, _, let titled) = person,
-              titled || name.contains(" ") else { return nil }
+              titled || ScalarText.containsSpace(name) else { return nil }
         return (person, end)
     }
 
@@ -246,7 +246,7 @@ extension ArticleText {
     /// "party", "chairman"): not a verb, preposition, pronoun, determiner or conjunction.
     func isRoleWord(_ token: Token) -> Bool {
         let word = token.lower
-        if Lexicon.titles.contains(token.bare) || Lexicon.sourceHeads.contains(word) { return true }
+        if token.bare(in: .titles) || Lexicon.sourceHeads.contains(word) { return true }
         return !Lexicon.prepositions.contains(word) && !Lexicon.auxiliaries.contains(word) && !Lexicon.pronouns.contains(word)
             && !Lexicon.determiners.contains(word) && !Lexicon.speechVerbs.contains(word) && !Lexicon.stopCaps.contains(word)
             && !word.hasSuffix("ed") && !word.hasSuffix("ly") && !word.hasSuffix("ing") && !["and", "or", "but", "who", "which", "that"].contains(word)
@@ -257,7 +257,7 @@ extension ArticleText {
         guard i < tokens.count, tokens[i].isWord else { return nil }
         let token = tokens[i]
         if !token.isCap || token.text == "I" || ["He", "She", "They", "It", "We"].contains(token.text) {
-            if Lexicon.pronouns.contains(token.lower) { return (.pronoun(token.lower), i + 1) }
+            if token.lower(in: .pronouns) { return (.pronoun(token.lower), i + 1) }
         }
         if let after = particleRunEnd(i), after < tokens.count, tokens[after].isCapWord {
             let e = capRunForward(after)
@@ -281,8 +281,8 @@ extension ArticleText {
         }
         // A lowercase role before a full name: "said engineer Petra Holm", "said lawyer Ann Ruiz".
         var k = i
-        while k < tokens.count && k < i + 3 && tokens[k].isWord && !tokens[k].isCap && !Lexicon.prepositions.contains(tokens[k].lower)
-            && !Lexicon.auxiliaries.contains(tokens[k].lower) && !Lexicon.pronouns.contains(tokens[k].lower) && !isSpeechVerb(k) { k += 1 }
+        while k < tokens.count && k < i + 3 && tokens[k].isWord && !tokens[k].isCap && !tokens[k].lower(in: .prepositions)
+            && !tokens[k].lower(in: .auxiliaries) && !tokens[k].lower(in: .pronouns) && !isSpeechVerb(k) { k += 1 }
         let group = groupForward(i)
         if k > i, k < tokens.count, tokens[k].isCapWord, group == nil {
             let e = capRunForward(k)
@@ -296,7 +296,7 @@ extension ArticleText {
     func mentionBackward(_ j: Int, notBefore lowerBound: Int) -> Mention? {
         guard j >= lowerBound, tokens[j].isWord else { return nil }
         let token = tokens[j]
-        if Lexicon.pronouns.contains(token.lower) && (!token.isCap || token.text == "I" || isSentenceStart(j) || token.text == "He" || token.text == "She") {
+        if token.lower(in: .pronouns) && (!token.isCap || token.text == "I" || isSentenceStart(j) || token.text == "He" || token.text == "She") {
             return .pronoun(token.lower)
         }
         if token.isCapWord && !token.possessive {
@@ -311,7 +311,7 @@ extension ArticleText {
         var j = verb - 1
         var skipped = 0
         while j >= lowerBound && skipped < 3 && tokens[j].isWord && !tokens[j].isCap
-            && (Lexicon.auxiliaries.contains(tokens[j].lower) || (tokens[j].lower.hasSuffix("ly") && tokens[j].lower.count > 3)) {
+            && (tokens[j].lower(in: .auxiliaries) || (tokens[j].lower.hasSuffix("ly") && tokens[j].lower.count > 3)) {
             j -= 1
             skipped += 1
         }
@@ -372,7 +372,7 @@ extension ArticleText {
             var chained = false
             while true {
                 var before = start - 1
-                if before >= lowerBound, Lexicon.determiners.contains(tokens[before].lower) { before -= 1 }
+                if before >= lowerBound, tokens[before].lower(in: .determiners) { before -= 1 }
                 guard before - 1 >= lowerBound, ["of", "for", "at", "from", "with", "in"].contains(tokens[before].lower),
                       tokens[before - 1].isCapWord, !tokens[before - 1].possessive
                 else { break }
@@ -381,7 +381,7 @@ extension ArticleText {
                 if let head = analyzeRun(start, before), case .person = head { return head }
             }
             var before = capRunBackward(j, notBefore: lowerBound) - 1
-            if before >= lowerBound, Lexicon.determiners.contains(tokens[before].lower) { before -= 1 }
+            if before >= lowerBound, tokens[before].lower(in: .determiners) { before -= 1 }
             if chained || (before >= lowerBound && ["of", "for", "at", "from", "with", "in"].contains(tokens[before].lower)),
                let opening = openingName(from: lowerBound, before: start) {
                 return opening
@@ -391,7 +391,7 @@ extension ArticleText {
         if let mention = mentionBackward(j, notBefore: lowerBound) { return mention }
         // "strikers chanted", "demonstrators shouted": people named by what they do.
         if tokens[j].isWord, !tokens[j].isCap, Lexicon.isAgentivePlural(tokens[j].lower),
-           j == lowerBound || !tokens[j - 1].isWord || !Lexicon.prepositions.contains(tokens[j - 1].lower) {
+           j == lowerBound || !tokens[j - 1].isWord || !tokens[j - 1].lower(in: .prepositions) {
             return .group(tokens[j].text, plural: true)
         }
         return nil
@@ -411,26 +411,26 @@ extension ArticleText {
         var p = capRunBackward(j, notBefore: lowerBound) - 1
         var roles = 0
         while p >= lowerBound && roles < 3 && tokens[p].isWord && !tokens[p].isCap && isRoleWord(tokens[p])
-            && !Lexicon.prepositions.contains(tokens[p].lower) { p -= 1; roles += 1 }
-        if p >= lowerBound && tokens[p].isWord && Lexicon.determiners.contains(tokens[p].lower) { p -= 1 }
+            && !tokens[p].lower(in: .prepositions) { p -= 1; roles += 1 }
+        if p >= lowerBound && tokens[p].isWord && tokens[p].lower(in: .determiners) { p -= 1 }
         guard p - 1 >= lowerBound, ["for", "of", "at", "from", "with", "in", "on", "near"].contains(tokens[p].lower),
-              tokens[p - 1].isWord, !tokens[p - 1].isCap, !Lexicon.pronouns.contains(tokens[p - 1].lower),
-              isRoleWord(tokens[p - 1]) || Lexicon.sourceHeads.contains(tokens[p - 1].lower)
+              tokens[p - 1].isWord, !tokens[p - 1].isCap, !tokens[p - 1].lower(in: .pronouns),
+              isRoleWord(tokens[p - 1]) || tokens[p - 1].lower(in: .sourceHeads)
         else { return nil }
         // The noun phrase must open the clause ("in a way FBI Director James Comey slammed" is no
         // such phrase: Comey is the subject of his own clause).
         func opensClause(_ a: Int) -> Bool { a == lowerBound || [",", "\u{2014}", "\u{2013}", ";"].contains(tokens[a - 1].text) }
         if let (group, a) = groupBackward(p - 1, notBefore: lowerBound) {
             // A noun phrase of its own: a determiner or a possessive first, no name or verb in it.
-            let phrase = Lexicon.determiners.contains(tokens[a].lower) || tokens[a].possessive
+            let phrase = tokens[a].lower(in: .determiners) || tokens[a].possessive
                 || (a..<(p - 1)).allSatisfy { !tokens[$0].isCap && isRoleWord(tokens[$0]) }
             return opensClause(a) && phrase ? group : nil
         }
         // The noun phrase back to its determiner: "One engineer", "A former bookkeeper".
         var a = p - 1
-        while a - 1 >= lowerBound && a > p - 5 && tokens[a - 1].isWord && !Lexicon.determiners.contains(tokens[a - 1].lower)
+        while a - 1 >= lowerBound && a > p - 5 && tokens[a - 1].isWord && !tokens[a - 1].lower(in: .determiners)
             && !tokens[a - 1].isCapWord { a -= 1 }
-        guard a - 1 >= lowerBound, tokens[a - 1].isWord, Lexicon.determiners.contains(tokens[a - 1].lower), opensClause(a - 1) else { return nil }
+        guard a - 1 >= lowerBound, tokens[a - 1].isWord, tokens[a - 1].lower(in: .determiners), opensClause(a - 1) else { return nil }
         return .group(slice(a - 1, p), plural: tokens[p - 1].lower.hasSuffix("s"))
     }
 
@@ -451,18 +451,18 @@ extension ArticleText {
             else { return }
             if !roles.contains(word) { roles.append(word) }
         }
-        for k in a..<max(a, b - nameWords) where Lexicon.titles.contains(tokens[k].bare) { add(k) }
+        for k in a..<max(a, b - nameWords) where tokens[k].bare(in: .titles) { add(k) }
         // Lowercase role words right before the run.
         var k = a - 1
         while k >= 0 && k > a - 4 && tokens[k].isWord && !tokens[k].isCap && isRoleWord(tokens[k])
-            && !Lexicon.determiners.contains(tokens[k].lower) && !Lexicon.prepositions.contains(tokens[k].lower) {
-            if k == a - 1 { add(k) } else if Lexicon.titles.contains(tokens[k].bare) { add(k) }
+            && !tokens[k].lower(in: .determiners) && !tokens[k].lower(in: .prepositions) {
+            if k == a - 1 { add(k) } else if tokens[k].bare(in: .titles) { add(k) }
             k -= 1
         }
         // An appositive after the name: its head is the last word before "who", "with", "of", a comma…
-        if b + 1 < tokens.count, tokens[b].text == ",", tokens[b + 1].isWord, Lexicon.determiners.contains(tokens[b + 1].lower) {
+        if b + 1 < tokens.count, tokens[b].text == ",", tokens[b + 1].isWord, tokens[b + 1].lower(in: .determiners) {
             var h = b + 2
-            while h < tokens.count && h < b + 8 && tokens[h].isWord && !Lexicon.prepositions.contains(tokens[h].lower)
+            while h < tokens.count && h < b + 8 && tokens[h].isWord && !tokens[h].lower(in: .prepositions)
                 && !["who", "whose", "which", "that", "and"].contains(tokens[h].lower) && !isSpeechVerb(h) { h += 1 }
             if h > b + 2, h < tokens.count, !tokens[h - 1].isCap, isRoleWord(tokens[h - 1]) { add(h - 1) }
         }
@@ -474,14 +474,14 @@ extension ArticleText {
             if tokens[head].isCapWord {
                 // Back over the organisation's name and its article to "of".
                 var k = capRunBackward(head, notBefore: 0) - 1
-                if k >= 0, Lexicon.determiners.contains(tokens[k].lower) { k -= 1 }
+                if k >= 0, tokens[k].lower(in: .determiners) { k -= 1 }
                 head = k >= 1 && tokens[k].lower == "of" ? k - 1 : -1
             }
             guard head >= 0 else { return roles }
             var start = head
             while start - 1 >= 0 && start > head - 4 && tokens[start - 1].isWord && !tokens[start - 1].possessive
-                && !Lexicon.determiners.contains(tokens[start - 1].lower) && !Lexicon.prepositions.contains(tokens[start - 1].lower) { start -= 1 }
-            if start - 1 >= 0, Lexicon.determiners.contains(tokens[start - 1].lower) || tokens[start - 1].possessive { start -= 1 }
+                && !tokens[start - 1].lower(in: .determiners) && !tokens[start - 1].lower(in: .prepositions) { start -= 1 }
+            if start - 1 >= 0, tokens[start - 1].lower(in: .determiners) || tokens[start - 1].possessive { start -= 1 }
             let opensClause = start == 0 || isSentenceStart(start) || [",", "\u{2014}", "\u{2013}", ";"].contains(tokens[start - 1].text)
             if opensClause, tokens[head].isWord, !tokens[head].isCap, isRoleWord(tokens[head]) { add(head) }
         }

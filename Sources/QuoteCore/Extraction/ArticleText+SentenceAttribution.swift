@@ -15,9 +15,9 @@ extension ArticleText {
         guard i < tokens.count, tokens[i].kind == .word else { return nil }
         if tokens[i].lower == "according", i + 1 < tokens.count, tokens[i + 1].lower == "to" { return mentionForward(i + 2)?.0 }
         if isSpeechVerb(i) {
-            guard !Lexicon.objectVerbs.contains(tokens[i].lower) else { return nil }
+            guard !tokens[i].lower(in: .objectVerbs) else { return nil }
             var k = i + 1
-            if k < tokens.count && Lexicon.auxiliaries.contains(tokens[k].lower) && !Lexicon.pronouns.contains(tokens[k].lower) { k += 1 }
+            if k < tokens.count && tokens[k].lower(in: .auxiliaries) && !tokens[k].lower(in: .pronouns) { k += 1 }
             guard let (mention, e) = mentionForward(k) else { return nil }
             if strict && !attributionEnds(verb: i, after: e) { return nil }
             return mention
@@ -43,9 +43,9 @@ extension ArticleText {
         }
         var skipped = 0
         while k < tokens.count && skipped < 3 && tokens[k].isWord && !tokens[k].isCap
-            && (Lexicon.auxiliaries.contains(tokens[k].lower) || (tokens[k].lower.hasSuffix("ly") && tokens[k].lower.count > 3)) {
+            && (tokens[k].lower(in: .auxiliaries) || (tokens[k].lower.hasSuffix("ly") && tokens[k].lower.count > 3)) {
             // "X did not respond", "X has never said": a negated verb attributes nothing.
-            if Lexicon.negations.contains(tokens[k].lower) { return nil }
+            if tokens[k].lower(in: .negations) { return nil }
             k += 1
             skipped += 1
         }
@@ -82,13 +82,13 @@ extension ArticleText {
             }
             if token.isWord && !token.isCap {
                 // "…,” Sessions said as he launched the vote": a subordinate clause follows a closed attribution.
-                if k > e, Lexicon.subordinators.contains(token.lower) { return true }
-                if token.lower == "that" || Lexicon.negations.contains(token.lower) { return false }
+                if k > e, token.lower(in: .subordinators) { return true }
+                if token.lower == "that" || token.lower(in: .negations) { return false }
                 if ["it", "he", "she", "they", "we", "i", "there"].contains(token.lower) { return false }
                 if k == e && !objectVerb {
                     // "said the plan …" / "say the timeline …" is an object clause.
-                    if !Lexicon.attributionTail.contains(token.lower) { return false }
-                    if Lexicon.determiners.contains(token.lower) { return false }
+                    if !token.lower(in: .attributionTail) { return false }
+                    if token.lower(in: .determiners) { return false }
                 }
                 if isSpeechVerb(k) && !["adding", "noting", "saying", "according"].contains(token.lower) { return false }
             }
@@ -120,7 +120,7 @@ extension ArticleText {
             let start = capRunBackward(quoteToken - 2, notBefore: lowerBound)
             if let mention = analyzeRun(start, quoteToken - 1) {
                 if start == lowerBound { return mention }
-                if case .person(let name, _, _) = mention, name.contains(" ") { return mention }
+                if case .person(let name, _, _) = mention, ScalarText.containsSpace(name) { return mention }
             }
         }
         var j = quoteToken - 1
@@ -131,10 +131,10 @@ extension ArticleText {
             if token.isWord {
                 if token.lower == "according", j + 1 < quoteToken, tokens[j + 1].lower == "to" {
                     if let mention = mentionForward(j + 2)?.0 { return mention }
-                } else if j == lowerBound, token.isCap, Lexicon.speechVerbs.contains(token.lower), !token.lower.hasSuffix("ing") {
+                } else if j == lowerBound, token.isCap, token.lower(in: .speechVerbs), !token.lower.hasSuffix("ing") {
                     // "Said Dorothy Poynter, who grew up nearby, “…”".
                     if let mention = mentionForward(j + 1)?.0 { return mention }
-                } else if isSpeechVerb(j), j - 1 >= lowerBound, Lexicon.modalsAndTo.contains(tokens[j - 1].lower),
+                } else if isSpeechVerb(j), j - 1 >= lowerBound, tokens[j - 1].lower(in: .modalsAndTo),
                           j + 1 < quoteToken, tokens[j + 1].lower == "to" {
                     // "Rubio will continue to be “…”": a verb of another sense, no report of speech.
                 } else if isSpeechVerb(j), j + 2 < quoteToken, tokens[j + 1].lower == "by", let (mention, _) = mentionForward(j + 2) {
@@ -172,8 +172,8 @@ extension ArticleText {
             if k >= lowerBound, tokens[k].text == "," { k -= 1 }
             var steps = 0
             while k >= lowerBound && steps < 6 && tokens[k].isWord && !["with", "and"].contains(tokens[k].lower)
-                && !Lexicon.prepositions.contains(tokens[k].lower)
-                && (tokens[k].isCapWord || Lexicon.determiners.contains(tokens[k].lower) || tokens[k].possessive || isRoleWord(tokens[k])) {
+                && !tokens[k].lower(in: .prepositions)
+                && (tokens[k].isCapWord || tokens[k].lower(in: .determiners) || tokens[k].possessive || isRoleWord(tokens[k])) {
                 k -= 1
                 steps += 1
             }
@@ -228,13 +228,13 @@ extension ArticleText {
             let token = tokens[k]
             guard token.isWord else { k += 1; continue }
             if isSpeechVerb(k) { return nil }
-            let prevPrep = k > sentence.lowerBound && (Lexicon.prepositions.contains(tokens[k - 1].lower) || tokens[k - 1].possessive)
+            let prevPrep = k > sentence.lowerBound && (tokens[k - 1].lower(in: .prepositions) || tokens[k - 1].possessive)
             // A subject that starts with lowercase particles: "van der Berg spoke …".
             if !prevPrep, let after = particleRunEnd(k), after < sentence.upperBound, tokens[after].isCapWord,
                let (mention, end) = mentionForward(k), case .person = mention {
                 return (mention, end)
             }
-            if Lexicon.pronouns.contains(token.lower) && token.lower != "it" && token.lower != "i" && token.lower != "we" {
+            if token.lower(in: .pronouns) && token.lower != "it" && token.lower != "i" && token.lower != "we" {
                 if !prevPrep { return (.pronoun(token.lower), k + 1) }
                 k += 1
                 continue
@@ -243,9 +243,9 @@ extension ArticleText {
                 let e = capRunForward(k)
                 if !prevPrep && !tokens[e - 1].possessive, let mention = analyzeRun(k, e) {
                     if case .group = mention, let person = personAfterInstitution(e) ?? appositivePerson(after: e) { return person }
-                    if case .person(let name, _, _) = mention, !name.contains(" "), isSentenceStart(k),
+                    if case .person(let name, _, _) = mention, !ScalarText.containsSpace(name), isSentenceStart(k),
                        !knownNames.vouchesFor(NameRegistry.surnameKey(name) ?? ""),
-                       !(e < tokens.count && (isSpeechVerb(e) || Lexicon.finiteAuxiliaries.contains(tokens[e].lower))) {
+                       !(e < tokens.count && (isSpeechVerb(e) || tokens[e].lower(in: .finiteAuxiliaries))) {
                         k = e
                         continue
                     }
@@ -256,11 +256,11 @@ extension ArticleText {
             }
             // A source noun that only qualifies the next ("state director", "union leader") is no head.
             let qualifies = k + 1 < sentence.upperBound && tokens[k + 1].isWord && !tokens[k + 1].isCap
-                && (Lexicon.sourceHeads.contains(tokens[k + 1].lower) || Lexicon.officeTitles.contains(tokens[k + 1].lower))
-            if !token.isCap && !token.possessive && !qualifies && Lexicon.sourceHeads.contains(token.lower),
+                && (tokens[k + 1].lower(in: .sourceHeads) || tokens[k + 1].lower(in: .officeTitles))
+            if !token.isCap && !token.possessive && !qualifies && token.lower(in: .sourceHeads),
                let (mention, a) = groupBackward(k, notBefore: sentence.lowerBound) {
                 let before = a - 1
-                if before < sentence.lowerBound || !Lexicon.prepositions.contains(tokens[before].lower) {
+                if before < sentence.lowerBound || !tokens[before].lower(in: .prepositions) {
                     // "Opposition leader Marta Voss was unimpressed": the person the role names.
                     if let person = personAfterInstitution(k + 1, roleWords: 0) ?? appositivePerson(after: k + 1) { return person }
                     return (mention, k + 1)
@@ -285,7 +285,7 @@ extension ArticleText {
                 return isRoleRun(i, e) ? .group(slice(i, e), plural: false) : mention
             }
         }
-        for k in sentence where k > sentence.lowerBound && tokens[k].isCapWord && Lexicon.speechVerbs.contains(tokens[k].lower)
+        for k in sentence where k > sentence.lowerBound && tokens[k].isCapWord && tokens[k].lower(in: .speechVerbs)
             && !tokens[k].lower.hasSuffix("ing") {
             // "‘I Wrote It to Stay Sane,’ Says Prize-Winning Novelist": the speaker after the verb.
             if !tokens[k - 1].isCapWord, k + 1 < sentence.upperBound, tokens[k + 1].isCapWord {
@@ -323,12 +323,12 @@ extension ArticleText {
         while k < sentence.upperBound {
             let token = tokens[k]
             if token.kind == .quote { break }
-            if token.isCapWord && !Lexicon.stopCaps.contains(token.lower) && k > subjectEnd { break }
+            if token.isCapWord && !token.lower(in: .stopCaps) && k > subjectEnd { break }
             if token.isWord {
-                let gendered = Lexicon.malePronouns.contains(token.lower) || Lexicon.femalePronouns.contains(token.lower)
+                let gendered = token.lower(in: .malePronouns) || token.lower(in: .femalePronouns)
                 if gendered && !male && !female && k - subjectEnd <= 4 { near = true }
-                if Lexicon.malePronouns.contains(token.lower) { male = true }
-                if Lexicon.femalePronouns.contains(token.lower) { female = true }
+                if token.lower(in: .malePronouns) { male = true }
+                if token.lower(in: .femalePronouns) { female = true }
             }
             k += 1
         }

@@ -78,12 +78,18 @@ struct ArticleText {
         for sentence in sentences {
             // Short words and numbers are set either way ("Director Calls Her Film ‘…’", "Cut 1,200
             // Jobs"); a quote counts towards the length.
-            let long = sentence.filter { tokens[$0].kind == .quote || tokens[$0].isWord }.count
-            let words = sentence.filter {
-                tokens[$0].isWord && !Lexicon.stopCaps.contains(tokens[$0].lower) && !QuoteMarkScanner.isDigit(scalars[tokens[$0].start])
+            // Counted in one pass, with no arrays of indices.
+            var long = 0
+            var words = 0
+            var capitalized = 0
+            for k in sentence {
+                let token = tokens[k]
+                if token.kind == .quote || token.isWord { long += 1 }
+                guard token.isWord, !token.lower(in: .stopCaps), !QuoteMarkScanner.isDigit(scalars[token.start]) else { continue }
+                words += 1
+                if token.isCap { capitalized += 1 }
             }
-            let capitalized = words.filter { tokens[$0].isCap }.count
-            headlines.append(long >= 4 && words.count >= 3 && capitalized * 10 >= words.count * 9)
+            headlines.append(long >= 4 && words >= 3 && capitalized * 10 >= words * 9)
         }
         var names: Set<String> = []
         for (index, sentence) in sentences.enumerated() where !headlines[index] {
@@ -91,7 +97,7 @@ struct ArticleText {
             while k < sentence.upperBound {
                 guard tokens[k].isCapWord else { k += 1; continue }
                 let e = min(capRunForward(k), sentence.upperBound)
-                if case .person(let name, _, _)? = analyzeRun(k, e), name.contains(" ") { names.insert(name.lowercased()) }
+                if case .person(let name, _, _)? = analyzeRun(k, e), ScalarText.containsSpace(name) { names.insert(name.lowercased()) }
                 k = max(e, k + 1)
             }
         }
@@ -130,9 +136,9 @@ struct ArticleText {
     /// A lowercase reporting verb ("said", "told", "according").
     func isSpeechVerb(_ k: Int) -> Bool {
         guard tokens[k].isWord && !tokens[k].isCap else { return false }
-        if Lexicon.speechVerbs.contains(tokens[k].lower) { return true }
+        if tokens[k].lower(in: .speechVerbs) { return true }
         // "shot back", "fired back", "hit back": a retort.
-        return Lexicon.retortVerbs.contains(tokens[k].lower) && k + 1 < tokens.count && tokens[k + 1].lower == "back"
+        return tokens[k].lower(in: .retortVerbs) && k + 1 < tokens.count && tokens[k + 1].lower == "back"
     }
 
     /// Two or more letters (periods aside), all uppercase or digits: "NATO", "U.S.", "G7".

@@ -25,7 +25,7 @@ struct DiscourseContext {
         registry.commonWords = text.lowercaseWords
         for (k, token) in text.tokens.enumerated() where token.isCapWord {
             registry.capitalizedCounts[token.lower, default: 0] += 1
-            let beforeVerb = k + 1 < text.tokens.count && (text.isSpeechVerb(k + 1) || Lexicon.finiteAuxiliaries.contains(text.tokens[k + 1].lower))
+            let beforeVerb = k + 1 < text.tokens.count && (text.isSpeechVerb(k + 1) || text.tokens[k + 1].lower(in: .finiteAuxiliaries))
             if !text.isSentenceStart(k) || beforeVerb { registry.midSentenceWords.insert(token.lower) }
         }
         register(text, quoted: false)
@@ -48,12 +48,12 @@ struct DiscourseContext {
             let e = text.capRunForward(k)
             switch text.analyzeRun(k, e) {
             case .person(let name, let gender, let titled)?:
-                let single = !name.contains(" ")
+                let single = !ScalarText.containsSpace(name)
                 if !single || titled || (!quoted && !text.isSentenceStart(k)) { registry.register(name, gender: gender, titled: titled) }
             case .group?:
                 // "Northwind Energy", "Halcyon Foods": the first word names the company alone.
-                if e - k >= 2, Lexicon.orgWords.contains(tokens[e - 1].bare), !Lexicon.titles.contains(tokens[k].bare),
-                   !Lexicon.places.contains(tokens[k].bare), !Lexicon.nationalities.contains(tokens[k].bare) {
+                if e - k >= 2, tokens[e - 1].bare(in: .orgWords), !tokens[k].bare(in: .titles),
+                   !tokens[k].bare(in: .places), !tokens[k].bare(in: .nationalities) {
                     registry.organisationWords.insert(tokens[k].lower)
                 }
             default:
@@ -72,7 +72,7 @@ struct DiscourseContext {
             let e = text.capRunForward(k)
             if case .person(let name, _, let titled)? = text.analyzeRun(k, e), !tokens[e - 1].possessive {
                 let full = registry.fullName(for: name)
-                if full.contains(" ") || titled {
+                if ScalarText.containsSpace(full) || titled {
                     for role in text.roles(ofPersonRun: k, e, nameWords: NameRegistry.words(name).count) {
                         registry.register(role: role, for: full)
                     }
@@ -113,10 +113,10 @@ struct DiscourseContext {
             let full = registry.fullName(for: name)
             // One capitalized word is a person only when the article vouches for it ("Politico",
             // "Texas" and "Hours" are not; "Hegseth" after "Pete Hegseth" is): else an institution.
-            if !full.contains(" ") && !titled && !registry.vouchesFor(full) { return Mention.Resolution(speaker: nil, source: name) }
+            if !ScalarText.containsSpace(full) && !titled && !registry.vouchesFor(full) { return Mention.Resolution(speaker: nil, source: name) }
             // Two capitalized words are a place or a thing rather than a person when the first is no
             // first name and the last a word the article writes in lowercase ("East Room", "Trump Leads").
-            if full.contains(" ") && !titled, let first = NameRegistry.words(full).first, let last = NameRegistry.words(full).last,
+            if ScalarText.containsSpace(full) && !titled, let first = NameRegistry.words(full).first, let last = NameRegistry.words(full).last,
                FirstNames.table[first.lowercased()] == nil, registry.commonWords.contains(last.lowercased()) {
                 return Mention.Resolution(speaker: nil, source: name)
             }
@@ -125,7 +125,7 @@ struct DiscourseContext {
         case .group(let description, _):
             // A place or a word of an organisation that is also the surname of someone the article
             // names in full ("Israel said" after "Rep. Steve Israel") is that person.
-            if !description.contains(" "), registry.isSurnameOfFullName(description) {
+            if !ScalarText.containsSpace(description), registry.isSurnameOfFullName(description) {
                 return Mention.Resolution(speaker: registry.fullName(for: description), source: nil)
             }
             // "the captain", "His mother": the person the article gives that role.
@@ -193,7 +193,7 @@ struct DiscourseContext {
             let e = min(text.capRunForward(k), sentence.upperBound)
             if !tokens[e - 1].possessive, case .person(let name, let gender, let titled)? = text.analyzeRun(k, e) {
                 let full = registry.fullName(for: name)
-                guard full.contains(" ") || titled || registry.vouchesFor(full) else { k = max(e, k + 1); continue }
+                guard ScalarText.containsSpace(full) || titled || registry.vouchesFor(full) else { k = max(e, k + 1); continue }
                 if let gender { registry.learn(gender: gender, for: full) }
                 if recentPersons.last != full { recentPersons.append(full) }
                 if recentPersons.count > 8 { recentPersons.removeFirst() }

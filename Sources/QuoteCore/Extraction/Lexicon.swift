@@ -1,10 +1,11 @@
 /// Closed word lists used by quote extraction and speaker attribution.
 ///
 /// Everything here is general English news grammar (reporting verbs, titles, determiners), never
-/// words taken from one article. All entries are lowercase; lookups lowercase the token first.
+/// words taken from one article. All entries are lowercase; lookups lowercase the token first. The
+/// lists are `WordSet`s: asked several times per token, they answer without `Hasher`.
 enum Lexicon {
     /// Reporting verbs in all their forms ("say", "says", "said", "saying", ...).
-    static let speechVerbs: Set<String> = {
+    static let speechVerbs = WordSet({
         let regular = [
             "add", "warn", "insist", "state", "claim", "argue", "note", "explain", "stress", "emphasize",
             "emphasise", "declare", "announce", "acknowledge", "ask", "respond", "tweet", "post", "urge",
@@ -56,7 +57,7 @@ enum Lexicon {
                         "state"])
         forms.formUnion(["returned", "calls", "call", "comments", "answers", "demands", "reports", "posts"])
         return forms
-    }()
+    }())
 
     private static func isVowel(_ c: Character) -> Bool { "aeiou".contains(c) }
 
@@ -87,7 +88,7 @@ enum Lexicon {
     }
 
     /// Titles, ranks, honorifics and office words stripped from the front of a name.
-    static let titles: Set<String> = [
+    static let titles: WordSet = [
         "president", "vice", "prime", "minister", "secretary", "general", "chancellor", "senator", "sen",
         "rep", "representative", "congressman", "congresswoman", "gov", "governor", "mayor", "mr", "mrs",
         "ms", "miss", "mx", "dr", "prof", "professor", "judge", "justice", "chief", "executive", "ceo",
@@ -108,7 +109,7 @@ enum Lexicon {
 
     /// The titles that name an office alone ("Speaker", "President"), unlike the words that only
     /// qualify one ("First", "Former", "Deputy").
-    static let officeTitles: Set<String> = [
+    static let officeTitles: WordSet = [
         "president", "minister", "secretary", "chancellor", "senator", "representative", "congressman",
         "congresswoman", "governor", "mayor", "judge", "justice", "director", "chairman", "chairwoman", "chair",
         "chairperson", "speaker", "leader", "king", "queen", "prince", "princess", "pope", "cardinal", "archbishop",
@@ -118,20 +119,20 @@ enum Lexicon {
     ]
 
     /// Titles of courtesy that say nothing of a role ("Mr.", "Dr.", "Sir").
-    static let honorifics: Set<String> = [
+    static let honorifics: WordSet = [
         "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "lord", "lady", "rev", "reverend", "baroness",
     ]
 
-    static let femaleTitles: Set<String> = [
+    static let femaleTitles: WordSet = [
         "mrs", "ms", "miss", "lady", "queen", "princess", "congresswoman", "chairwoman", "spokeswoman",
         "councilwoman", "assemblywoman", "dame", "baroness",
     ]
-    static let maleTitles: Set<String> = [
+    static let maleTitles: WordSet = [
         "mr", "king", "prince", "congressman", "chairman", "spokesman", "councilman", "assemblyman", "sir", "lord",
     ]
 
     /// Words that make a capitalized sequence an organisation rather than a person.
-    static let orgWords: Set<String> = [
+    static let orgWords: WordSet = [
         "inc", "corp", "co", "ltd", "llc", "plc", "group", "motors", "airlines", "bank", "times", "post",
         "journal", "news", "press", "agency", "ministry", "department", "council", "commission", "committee",
         "court", "house", "office", "party", "union", "university", "college", "school", "institute",
@@ -156,7 +157,7 @@ enum Lexicon {
     ]
 
     /// Places and institutions often used as speakers by metonymy ("Moscow said").
-    static let places: Set<String> = [
+    static let places: WordSet = [
         "washington", "moscow", "beijing", "kyiv", "kiev", "london", "paris", "berlin", "brussels", "tokyo",
         "tehran", "jerusalem", "ankara", "delhi", "pyongyang", "seoul", "ottawa", "canberra", "rome", "madrid",
         "warsaw", "kremlin", "pentagon", "downing", "whitehall", "elysee", "élysée", "vatican", "taipei",
@@ -178,14 +179,14 @@ enum Lexicon {
     ]
 
     /// News outlets and platforms that are quoted as speakers ("Politico reported"): never people.
-    static let outlets: Set<String> = [
+    static let outlets: WordSet = [
         "politico", "reuters", "bloomberg", "breitbart", "axios", "cnn", "msnbc", "fox", "nbc", "abc", "cbs", "npr",
         "pbs", "bbc", "ap", "upi", "afp", "haaretz", "propublica", "vox", "slate", "salon", "buzzfeed", "huffpost",
         "newsweek", "forbes", "wikileaks", "twitter", "facebook", "instagram", "youtube", "google", "tass", "xinhua",
         "al-jazeera", "aljazeera", "telegraph", "guardian", "economist", "politifact", "gallup", "quinnipiac",
     ]
 
-    static let nationalities: Set<String> = [
+    static let nationalities: WordSet = [
         "american", "british", "french", "german", "russian", "ukrainian", "chinese", "european", "israeli",
         "palestinian", "iranian", "polish", "italian", "spanish", "japanese", "korean", "canadian", "indian",
         "turkish", "dutch", "swedish", "finnish", "norwegian", "danish", "belgian", "austrian", "swiss", "greek",
@@ -199,7 +200,7 @@ enum Lexicon {
     ]
 
     /// Capitalized words that are never part of a person's name (function words, days, months).
-    static let stopCaps: Set<String> = [
+    static let stopCaps: WordSet = [
         "the", "a", "an", "this", "that", "these", "those", "in", "on", "at", "for", "to", "of", "by", "with",
         "from", "as", "after", "before", "while", "when", "where", "why", "how", "what", "who", "which", "if",
         "but", "and", "or", "so", "yet", "although", "though", "because", "since", "despite", "during",
@@ -214,13 +215,13 @@ enum Lexicon {
         "maybe", "asked", "speaking", "addressing", "looking", "sir", "madam", "god", "lord", "dear",
     ]
 
-    static let particles: Set<String> = [
+    static let particles: WordSet = [
         "de", "van", "von", "der", "den", "bin", "al", "da", "di", "du", "del", "la", "le", "dos", "das", "ter",
         "ten", "ibn", "el", "y", "st",
     ]
 
     /// Head nouns of unnamed sources and institutions ("a NATO diplomat", "the court", "officials").
-    static let sourceHeads: Set<String> = [
+    static let sourceHeads: WordSet = [
         "official", "officials", "diplomat", "diplomats", "spokesperson", "spokespeople", "spokesman",
         "spokesmen", "spokeswoman", "spokeswomen", "source", "sources", "aide", "aides", "adviser", "advisers",
         "advisor", "advisors", "analyst", "analysts", "expert", "experts", "economist", "economists",
@@ -269,7 +270,7 @@ enum Lexicon {
         "hospitals", "universities", "schools", "authorities", "statements", "reports", "documents",
     ]
 
-    static let pluralSources: Set<String> = [
+    static let pluralSources: WordSet = [
         "officials", "diplomats", "spokespeople", "sources", "aides", "advisers", "advisors", "analysts",
         "experts", "economists", "lawmakers", "legislators", "witnesses", "residents", "observers", "critics",
         "supporters", "protesters", "activists", "researchers", "scientists", "doctors", "investigators",
@@ -285,13 +286,13 @@ enum Lexicon {
         "commuters", "patients", "survivors", "veterans",
     ]
 
-    static let determiners: Set<String> = [
+    static let determiners: WordSet = [
         "a", "an", "the", "one", "two", "three", "four", "several", "some", "many", "other", "another", "its",
         "his", "her", "their", "our", "both", "most", "few", "numerous", "multiple", "this", "that", "these",
         "those",
     ]
 
-    static let prepositions: Set<String> = [
+    static let prepositions: WordSet = [
         "of", "in", "to", "for", "by", "with", "from", "at", "on", "about", "against", "between", "among",
         "under", "over", "into", "toward", "towards", "than", "like", "through", "without", "within", "upon",
         "onto", "across", "behind", "beyond", "near", "after", "before", "during", "including", "via", "per",
@@ -300,7 +301,7 @@ enum Lexicon {
     ]
 
     /// Auxiliaries and adverbs allowed between a speaker and the reporting verb ("he has also said").
-    static let auxiliaries: Set<String> = [
+    static let auxiliaries: WordSet = [
         "has", "have", "had", "was", "were", "is", "are", "would", "will", "could", "should", "might", "may",
         "can", "did", "does", "do", "also", "later", "then", "once", "previously", "earlier", "further",
         "again", "repeatedly", "recently", "publicly", "separately", "already", "never", "reportedly",
@@ -310,25 +311,25 @@ enum Lexicon {
 
     /// Modals and "to": before a reporting verb that an infinitive follows ("will continue to be"),
     /// the verb is not reporting speech.
-    static let modalsAndTo: Set<String> = ["will", "would", "could", "should", "might", "may", "can", "must", "to", "shall"]
+    static let modalsAndTo: WordSet = ["will", "would", "could", "should", "might", "may", "can", "must", "to", "shall"]
 
     /// Words that open a subordinate clause: after a reporting verb and its tail, the attribution has ended.
-    static let subordinators: Set<String> = ["as", "when", "while", "before", "after", "because", "since", "although", "though", "whereas", "if"]
+    static let subordinators: WordSet = ["as", "when", "while", "before", "after", "because", "since", "although", "though", "whereas", "if"]
 
     /// Verbs that report a retort with "back" ("Hillary shot back, “…”").
-    static let retortVerbs: Set<String> = ["shot", "shoots", "shoot", "fired", "fires", "fire", "hit", "hits", "hitting", "firing", "shooting", "pushed", "pushes", "struck", "strikes"]
+    static let retortVerbs: WordSet = ["shot", "shoots", "shoot", "fired", "fires", "fire", "hit", "hits", "hitting", "firing", "shooting", "pushed", "pushes", "struck", "strikes"]
 
-    static let malePronouns: Set<String> = ["he", "his", "him", "himself"]
-    static let femalePronouns: Set<String> = ["she", "her", "hers", "herself"]
+    static let malePronouns: WordSet = ["he", "his", "him", "himself"]
+    static let femalePronouns: WordSet = ["she", "her", "hers", "herself"]
 
     /// The finite auxiliaries among ``auxiliaries``: a word they follow is a subject ("Texas has said").
-    static let finiteAuxiliaries: Set<String> = [
+    static let finiteAuxiliaries: WordSet = [
         "has", "have", "had", "was", "were", "is", "are", "would", "will", "could", "should", "might", "may",
         "can", "did", "does", "do",
     ]
 
     /// Words that may follow a reporting verb when the attribution closes the sentence.
-    static let attributionTail: Set<String> = [
+    static let attributionTail: WordSet = [
         "on", "in", "at", "to", "during", "after", "before", "when", "while", "last", "this", "yesterday",
         "today", "tonight", "later", "earlier", "recently", "then", "again", "also", "according", "of",
         "about", "with", "as", "from", "via", "reporters", "journalists", "the", "a", "an", "his", "her",
@@ -339,7 +340,7 @@ enum Lexicon {
     ]
 
     /// Nouns naming a work; a capitalized quote right after one is a title.
-    static let workNouns: Set<String> = [
+    static let workNouns: WordSet = [
         "book", "books", "film", "films", "movie", "movies", "series", "novel", "novels", "report", "song",
         "songs", "album", "albums", "show", "shows", "documentary", "play", "poem", "article", "essay",
         "memoir", "podcast", "programme", "program", "opera", "musical", "painting", "exhibition",
@@ -351,14 +352,14 @@ enum Lexicon {
     ]
 
     /// Words right before a quote that mark it as a term, not speech.
-    static let scareCues: Set<String> = [
+    static let scareCues: WordSet = [
         "so-called", "dubbed", "nicknamed", "term", "terms", "word", "words", "phrase", "label", "slogan",
         "motto", "hashtag", "moniker", "buzzword", "catchphrase", "nickname", "self-styled", "self-described",
         "alleged", "supposed", "quote-unquote", "termed", "christened", "branded",
     ]
 
     /// Words that open a sentence with an introductory phrase ending at the first comma.
-    static let introWords: Set<String> = [
+    static let introWords: WordSet = [
         "in", "on", "at", "for", "after", "before", "while", "when", "as", "although", "though", "because",
         "since", "despite", "during", "following", "according", "however", "instead", "meanwhile", "moreover",
         "furthermore", "still", "then", "now", "today", "yesterday", "last", "next", "if", "unless", "once",
@@ -369,13 +370,13 @@ enum Lexicon {
     ]
 
     /// Abbreviations that keep their period when tokenized.
-    static let abbreviations: Set<String> = [
+    static let abbreviations: WordSet = [
         "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "col", "lt", "capt", "sgt", "maj", "adm",
         "st", "jr", "sr", "inc", "corp", "co", "ltd", "vs", "etc", "jan", "feb", "aug", "sept", "sep", "oct",
         "nov", "dec", "no", "rev", "hon", "mt", "ft", "pres", "supt", "det", "insp", "cmdr", "messrs", "mx",
     ]
 
-    static let nameSuffixes: Set<String> = ["jr", "jr.", "sr", "sr.", "ii", "iii", "iv"]
+    static let nameSuffixes: WordSet = ["jr", "jr.", "sr", "sr.", "ii", "iii", "iv"]
 
     /// Subject pronouns that can speak a quote ("he said", "said she"), resolved against the context.
     /// A plural of a noun for people who do something ("strikers", "demonstrators", "residents",
@@ -390,7 +391,7 @@ enum Lexicon {
 
     /// Words that follow "’s" when it stands for "is" or "has" ("Trump’s not", "She’s been"), never
     /// a possessed noun.
-    static let afterContractedIs: Set<String> = [
+    static let afterContractedIs: WordSet = [
         "not", "been", "going", "gonna", "got", "gotten", "a", "an", "the", "so", "very", "also", "now", "still",
         "never", "just", "already", "likely", "done", "gone", "here", "there", "back", "no", "being", "really",
         "always", "clearly", "probably", "expected", "set", "due", "about", "leaving", "running", "telling",
@@ -398,7 +399,7 @@ enum Lexicon {
 
     /// Reporting verbs that take an object rather than a speaker after a quote: "“…,” denounced her
     /// record" is no "“…,” said Jane Roe".
-    static let objectVerbs: Set<String> = {
+    static let objectVerbs = WordSet({
         let bases = ["call", "describe", "dismiss", "deem", "label", "characterize", "characterise", "brand", "denounce",
                      "decry", "mock", "criticize", "criticise", "condemn", "blast", "slam", "hail", "praise", "blame",
                      "liken", "compare", "applaud", "tout", "deride", "ridicule", "lambaste", "berate", "scold", "chide",
@@ -411,11 +412,11 @@ enum Lexicon {
             forms.insert(past(base))
         }
         return forms
-    }()
+    }())
 
-    static let pronouns: Set<String> = ["he", "she", "they", "it", "i", "we"]
+    static let pronouns: WordSet = ["he", "she", "they", "it", "i", "we"]
 
     /// Negations: between a speaker and the verb they cancel the attribution ("X did not respond");
     /// right after the verb they make it more than a bare attribution ("said not to …").
-    static let negations: Set<String> = ["not", "never", "n't", "no", "neither", "nor"]
+    static let negations: WordSet = ["not", "never", "n't", "no", "neither", "nor"]
 }

@@ -27,13 +27,68 @@ struct NameRegistry {
     /// Gender by lower-cased full name, and whether the article said so (else the first name did).
     private var genders: [String: (gender: Gender, stated: Bool)] = [:]
 
-    static func words(_ name: String) -> [Substring] { name.split(separator: " ") }
+    /// The space-separated words of a name. When each scalar is a character of its own
+    /// (`ScalarText.isOwnCharacter`), split at the U+0020 bytes of its UTF-8, which are the
+    /// boundaries `split(separator: " ")` finds, without reading it as `Character`s.
+    static func words(_ name: String) -> [Substring] {
+        guard name.unicodeScalars.allSatisfy(ScalarText.isOwnCharacter) else { return name.split(separator: " ") }
+        var parts: [Substring] = []
+        let utf8 = name.utf8
+        var start = utf8.startIndex
+        var i = start
+        while i != utf8.endIndex {
+            if utf8[i] == 0x20 {
+                if start != i { parts.append(name[start..<i]) }
+                start = utf8.index(after: i)
+            }
+            i = utf8.index(after: i)
+        }
+        if start != utf8.endIndex { parts.append(name[start..<utf8.endIndex]) }
+        return parts
+    }
 
     /// Lowercased surname key, skipping suffixes ("Jr.", "III").
     static func surnameKey(_ name: String) -> String? {
+        if let key = asciiSurnameKey(name) { return key }
         var parts = words(name)
         while let last = parts.last, parts.count > 1, Lexicon.nameSuffixes.contains(last.lowercased()) { parts.removeLast() }
         return parts.last.map { $0.lowercased() }
+    }
+
+    /// `surnameKey` of an ASCII name without carriage returns (where characters are bytes), read
+    /// on its UTF-8 bytes: the last word but suffixes, lowercased, with no array of words made.
+    /// Nil for any other name, and `.some(nil)` for a name without words.
+    private static func asciiSurnameKey(_ name: String) -> String?? {
+        name.utf8.withContiguousStorageIfAvailable { utf8 -> String?? in
+            var any: UInt8 = 0
+            for byte in utf8 { any |= byte }
+            guard any < 0x80, !utf8.contains(0x0D) else { return nil }
+            func lowercased(_ range: Range<Int>) -> String {
+                String(unsafeUninitializedCapacity: range.count) { buffer in
+                    for (n, k) in range.enumerated() {
+                        let byte = utf8[k]
+                        buffer[n] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+                    }
+                    return range.count
+                }
+            }
+            // The word ending before `end` (exclusive), past the spaces before `end`.
+            func word(before end: Int) -> Range<Int>? {
+                var b = end
+                while b > 0 && utf8[b - 1] == 0x20 { b -= 1 }
+                guard b > 0 else { return nil }
+                var a = b
+                while a > 0 && utf8[a - 1] != 0x20 { a -= 1 }
+                return a..<b
+            }
+            guard var last = word(before: utf8.count) else { return .some(nil) }
+            var key = lowercased(last)
+            while let previous = word(before: last.lowerBound), Lexicon.nameSuffixes.contains(key) {
+                last = previous
+                key = lowercased(last)
+            }
+            return .some(key)
+        } ?? nil
     }
 
     /// The gender the first-name table gives a full name ("Clara Diaz": female), nil for one word or
@@ -50,7 +105,7 @@ struct NameRegistry {
 
     mutating func register(_ name: String, gender: Gender?, titled: Bool = false) {
         guard let key = Self.surnameKey(name) else { return }
-        if titled && !name.contains(" ") { titledWords.insert(key) }
+        if titled && !ScalarText.containsSpace(name) { titledWords.insert(key) }
         var list = bySurname[key] ?? []
         if !list.contains(name) { list.append(name) }
         bySurname[key] = list
@@ -72,7 +127,7 @@ struct NameRegistry {
     func mostNamedPerson() -> String? {
         var best: (name: String, count: Int)?
         for (key, names) in bySurname.sorted(by: { $0.key < $1.key }) {
-            guard let name = names.first(where: { $0.contains(" ") }) else { continue }
+            guard let name = names.first(where: { ScalarText.containsSpace($0) }) else { continue }
             let count = capitalizedCounts[key] ?? 0
             if best == nil || count > best!.count { best = (fullName(for: name), count) }
         }
@@ -126,7 +181,7 @@ struct NameRegistry {
 
     /// Whether `word` is the surname of a name of two or more words the article uses.
     func isSurnameOfFullName(_ word: String) -> Bool {
-        bySurname[word.lowercased()]?.contains(where: { $0.contains(" ") }) ?? false
+        bySurname[word.lowercased()]?.contains(where: { ScalarText.containsSpace($0) }) ?? false
     }
 
     /// Records what the article says of a person's gender; it replaces a guess, not an earlier statement.
@@ -155,10 +210,32 @@ struct NameRegistry {
         var bestCount = spaces(name)
         for candidate in list {
             let count = spaces(candidate)
-            guard count > bestCount, candidate.lowercased().hasSuffix(tail) else { continue }
+            guard count > bestCount, Self.hasLowercasedSuffix(candidate, tail) else { continue }
             best = candidate
             bestCount = count
         }
         return best
+    }
+
+    /// `candidate.lowercased().hasSuffix(tail)`; for ASCII strings (characters are bytes there but
+    /// for "\r\n") compared on the UTF-8 bytes, ASCII-lowercased on the way, with no string made.
+    private static func hasLowercasedSuffix(_ candidate: String, _ tail: String) -> Bool {
+        let answer = candidate.utf8.withContiguousStorageIfAvailable { c -> Bool? in
+            tail.utf8.withContiguousStorageIfAvailable { t -> Bool? in
+                var any: UInt8 = 0
+                for byte in c { any |= byte }
+                for byte in t { any |= byte }
+                guard any < 0x80, !c.contains(0x0D), !t.contains(0x0D) else { return nil }
+                guard t.count <= c.count else { return false }
+                let offset = c.count - t.count
+                for k in 0..<t.count {
+                    var byte = c[offset + k]
+                    if byte >= 0x41 && byte <= 0x5A { byte |= 0x20 }
+                    if byte != t[k] { return false }
+                }
+                return true
+            } ?? nil
+        } ?? nil
+        return answer ?? candidate.lowercased().hasSuffix(tail)
     }
 }

@@ -31,7 +31,35 @@ struct QuoteClassifier {
     }
 
     /// Capitalized first word, and at least 60% of the words longer than three letters capitalized.
+    /// Read on the scalars when every one is a character of its own (`ScalarText.isOwnCharacter`),
+    /// else on the `Character`s of the string.
     func isTitleCase(_ range: Range<Int>) -> Bool {
+        let scalars = text.scalars
+        guard range.allSatisfy({ ScalarText.isOwnCharacter(scalars[$0]) }) else { return isTitleCaseOfString(range) }
+        var sawFirst = false
+        var long = 0
+        var caps = 0
+        var k = range.lowerBound
+        while k < range.upperBound {
+            if scalars[k] == " " { k += 1; continue }
+            let start = k
+            while k < range.upperBound && scalars[k] != " " { k += 1 }
+            let capitalized = QuoteMarkScanner.isUppercase(scalars[start])
+            if !sawFirst {
+                guard capitalized else { return false }
+                sawFirst = true
+            }
+            if k - start > 3 {
+                long += 1
+                if capitalized { caps += 1 }
+            }
+        }
+        guard sawFirst else { return false }
+        guard long > 0 else { return true }
+        return caps * 10 >= long * 6
+    }
+
+    private func isTitleCaseOfString(_ range: Range<Int>) -> Bool {
         let words = text.string(range).split(whereSeparator: { $0 == " " })
         guard let first = words.first?.unicodeScalars.first, QuoteMarkScanner.isUppercase(first) else { return false }
         let long = words.filter { $0.count > 3 }

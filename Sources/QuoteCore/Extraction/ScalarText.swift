@@ -1,6 +1,8 @@
 /// Strings made from runs of an article's scalars, the tokenizer's and the analysis' inner loop:
-/// ASCII text is written as UTF-8 bytes straight into the new string (and lowercased on the way
-/// when asked), the rest goes through the standard library's transcoding.
+/// the scalars are written as UTF-8 straight into the new string (which is what the standard
+/// library's transcoding would make of them). Lowercasing lowers ASCII on the way and keeps the
+/// General Punctuation marks (’ – — …, which have no case); a run with any other non-ASCII scalar
+/// is lowercased by `String.lowercased()`.
 enum ScalarText {
     /// The scalars `s` as a string.
     static func string(_ s: ArraySlice<Unicode.Scalar>) -> String {
@@ -12,21 +14,68 @@ enum ScalarText {
         make(s, lowercased: true)
     }
 
+    /// Whether `scalar` is a character of its own whatever surrounds it, equal to no other
+    /// character: below U+0300 (where the combining marks start) but a carriage return (which
+    /// joins a line feed), or General Punctuation U+2010–U+2027. Text made only of these can be
+    /// split and counted by scalars where the code otherwise counts `Character`s.
+    /// (Checked on every pair of them against `String.count`.)
+    @inline(__always)
+    static func isOwnCharacter(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        return (value < 0x300 && value != 0x0D) || isCaseless(value)
+    }
+
+    /// Whether lowercasing leaves `scalar` as it is without asking the Unicode tables: the General
+    /// Punctuation block U+2010–U+2027 (dashes, quotation marks, bullets, the ellipsis).
+    @inline(__always)
+    private static func isCaseless(_ value: UInt32) -> Bool {
+        value >= 0x2010 && value <= 0x2027
+    }
+
     private static func make(_ s: ArraySlice<Unicode.Scalar>, lowercased: Bool) -> String {
-        guard s.allSatisfy({ $0.value < 0x80 }) else {
-            var view = String.UnicodeScalarView()
-            view.append(contentsOf: s)
-            return lowercased ? String(view).lowercased() : String(view)
+        var bytes = 0
+        for scalar in s {
+            let value = scalar.value
+            if value < 0x80 {
+                bytes += 1
+            } else {
+                if lowercased && !isCaseless(value) {
+                    var view = String.UnicodeScalarView()
+                    view.append(contentsOf: s)
+                    return String(view).lowercased()
+                }
+                bytes += value < 0x800 ? 2 : (value < 0x10000 ? 3 : 4)
+            }
         }
-        return String(unsafeUninitializedCapacity: s.count) { buffer in
+        return String(unsafeUninitializedCapacity: bytes) { buffer in
             var n = 0
             for scalar in s {
-                var byte = UInt8(truncatingIfNeeded: scalar.value)
-                if lowercased && byte >= 0x41 && byte <= 0x5A { byte |= 0x20 }
-                buffer[n] = byte
-                n += 1
+                let value = scalar.value
+                if value < 0x80 {
+                    var byte = UInt8(truncatingIfNeeded: value)
+                    if lowercased && byte >= 0x41 && byte <= 0x5A { byte |= 0x20 }
+                    buffer[n] = byte
+                    n += 1
+                } else {
+                    for byte in UTF8.encode(scalar)! {
+                        buffer[n] = byte
+                        n += 1
+                    }
+                }
             }
             return n
         }
+    }
+
+    /// `text.contains(" ")`: whether a character of `text` is a space. When every scalar is a
+    /// character of its own (`isOwnCharacter`), that is a U+0020 scalar; else `Character`s decide
+    /// (" \u{301}" is no space).
+    static func containsSpace(_ text: String) -> Bool {
+        var space = false
+        for scalar in text.unicodeScalars {
+            guard isOwnCharacter(scalar) else { return text.contains(" ") }
+            if scalar == " " { space = true }
+        }
+        return space
     }
 }

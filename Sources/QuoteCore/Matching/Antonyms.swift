@@ -19,10 +19,11 @@ public enum Antonyms {
 
     /// ``base(of:)`` by the rules alone, before the exceptions.
     static func prefixedBase(of word: String) -> String? {
-        let bytes = Array(word.utf8)
-        guard bytes.count >= 6, let first = bytes.first, first == UInt8(ascii: "u") || first == UInt8(ascii: "n")
+        // Asked of every token: most leave before the bytes are copied into an array.
+        guard word.utf8.count >= 6, let first = word.utf8.first, first == UInt8(ascii: "u") || first == UInt8(ascii: "n")
             || first == UInt8(ascii: "d") || first == UInt8(ascii: "i")
         else { return nil }
+        let bytes = Array(word.utf8)
         guard bytes.allSatisfy({ ($0 >= 0x61 && $0 <= 0x7A) || $0 == UInt8(ascii: "-") }) else { return nil }
         var rest: ArraySlice<UInt8>
         var restricted = false

@@ -152,8 +152,20 @@ public struct StatementMatcher: Sendable {
 
         // Each match with how much of the quote it accounts for, to rank equal scores.
         var results: [(match: StatementMatch, ofQuote: Double)] = []
+        // The speaker guard per speaker list, decided on first use (0: not yet, 1: fails, 2:
+        // passes); with more lists than this, per candidate as before.
+        var verdicts = index.speakerLists.count <= 65536 ? [UInt8](repeating: 0, count: index.speakerLists.count) : []
         for position in positions.map(Int.init) {
-            let speakerMatches = speakerMatches(index.names[position], said, input.itemWords)
+            let speakerMatches: Bool
+            if verdicts.isEmpty {
+                speakerMatches = self.speakerMatches(index.names[position], said, input.itemWords)
+            } else {
+                let list = Int(index.speakerListOf[position])
+                if verdicts[list] == 0 {
+                    verdicts[list] = self.speakerMatches(index.speakerLists[list], said, input.itemWords) ? 2 : 1
+                }
+                speakerMatches = verdicts[list] == 2
+            }
             if speakerRequired && !speakerMatches { continue }
             let tier: StatementMatch.Tier
             let score: Double

@@ -6,8 +6,9 @@ import Foundation
 /// The normalized forms are used by ``StatementMatcher`` for its `normalized` tier and for word
 /// overlap; they are never shown to users.
 public enum TextNormalizer {
-    /// Words that carry little meaning alone: they count less in overlap scores.
-    static let stopwords: Set<String> = [
+    /// Words that carry little meaning alone: they count less in overlap scores. (The word lists
+    /// are `WordSet`s: every token of every quote and statement asks them, without `Hasher`.)
+    static let stopwords: WordSet = [
         "a", "an", "the", "of", "to", "in", "on", "at", "for", "by", "with", "from", "as", "and", "or", "but",
         "is", "are", "was", "were", "be", "been", "being", "it", "its", "this", "that", "these", "those",
         "we", "you", "he", "she", "they", "i", "our", "your", "his", "her", "their", "my", "us", "them",
@@ -16,13 +17,17 @@ public enum TextNormalizer {
         "who", "what", "all", "any", "some", "such", "very", "just", "more", "most",
     ]
     /// Words that negate what follows ("not", and "n't" expanded).
-    static let negators: Set<String> = [
+    static let negators: WordSet = [
         "not", "no", "never", "nor", "neither", "none", "nobody", "nothing", "nowhere", "without", "cannot",
     ]
 
     /// A lower-cased string with quote marks, dashes and punctuation folded and whitespace collapsed.
+    /// Only the words' texts are made: no stems, values or antonyms, which it does not show.
     public static func normalizedString(_ text: String) -> String {
-        tokens(text).map(\.text).joined(separator: " ")
+        var words: [String] = []
+        forEachWord(of: text) { words.append($0) }
+        mergePercentWords(&words)
+        return words.joined(separator: " ")
     }
 
     /// The word tokens of a text, in order.
@@ -33,6 +38,14 @@ public enum TextNormalizer {
     /// both spellings are the same words and the same value.
     public static func tokens(_ text: String, mergingPercent: Bool = true) -> [Token] {
         var result: [Token] = []
+        forEachWord(of: text) { result.append(Token(text: $0)) }
+        if mergingPercent { mergePercentWords(&result) }
+        return result
+    }
+
+    /// The scan of `tokens(_:mergingPercent:)`: each word's text, in order, before percent words
+    /// are merged.
+    private static func forEachWord(of text: String, _ emit: (String) -> Void) {
         var word: [UInt8] = []
         word.reserveCapacity(32)
         func append(_ scalar: Unicode.Scalar) {
@@ -52,9 +65,9 @@ public enum TextNormalizer {
                     word.append(byte + 0x20)
                 case UInt8(ascii: ","):
                     // Kept inside numbers ("1,000"), a word break elsewhere.
-                    if let last = word.last, last >= 0x30 && last <= 0x39 { word.append(byte) } else { flush(&word, into: &result) }
+                    if let last = word.last, last >= 0x30 && last <= 0x39 { word.append(byte) } else { flush(&word, emit) }
                 default:
-                    flush(&word, into: &result)
+                    flush(&word, emit)
                 }
             } else {
                 switch value {
@@ -68,17 +81,15 @@ public enum TextNormalizer {
                     if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
                         for lower in scalar.properties.lowercaseMapping.unicodeScalars { append(lower) }
                     } else {
-                        flush(&word, into: &result)
+                        flush(&word, emit)
                     }
                 }
             }
         }
-        flush(&word, into: &result)
-        if mergingPercent { mergePercentWords(&result) }
-        return result
+        flush(&word, emit)
     }
 
-    static let percentWords: Set<String> = ["percent", "per-cent", "pct"]
+    static let percentWords: WordSet = ["percent", "per-cent", "pct"]
 
     /// Folds "N percent", "N per cent" and "N pct" into one `N%` token.
     private static func mergePercentWords(_ tokens: inout [Token]) {
@@ -107,9 +118,37 @@ public enum TextNormalizer {
         if let merged { tokens = merged }
     }
 
+    /// `mergePercentWords` on the words' texts alone (a number is what `NumericValue` reads as one,
+    /// as `Token.isNumber` says).
+    private static func mergePercentWords(_ words: inout [String]) {
+        guard words.count > 1 else { return }
+        var index = 0
+        var merged: [String]?
+        while index < words.count {
+            let word = words[index]
+            var taken = 0
+            if index + 1 < words.count, NumericValue(token: word) != nil, !word.hasSuffix("%") {
+                let next = words[index + 1]
+                if percentWords.contains(next) {
+                    taken = 1
+                } else if next == "per", index + 2 < words.count, words[index + 2] == "cent" {
+                    taken = 2
+                }
+            }
+            if taken > 0 {
+                if merged == nil { merged = Array(words[..<index]) }
+                merged?.append(word + "%")
+            } else {
+                merged?.append(word)
+            }
+            index += 1 + taken
+        }
+        if let merged { words = merged }
+    }
+
     /// Ends the word in `bytes`: edge marks trimmed, possessives dropped, "n't" and "cannot"
     /// expanded, thousands separators removed from numbers.
-    private static func flush(_ bytes: inout [UInt8], into result: inout [Token]) {
+    private static func flush(_ bytes: inout [UInt8], _ emit: (String) -> Void) {
         defer { bytes.removeAll(keepingCapacity: true) }
         var end = bytes.count
         // Trailing marks go, except a percent sign after a number ("5%").
@@ -132,32 +171,32 @@ public enum TextNormalizer {
             start += 1
         }
         guard start < end else { return }
+        // The literals are ASCII, so their bytes are at `utf8Start` (no closure per call).
         func endsWith(_ suffix: StaticString) -> Bool {
             let count = suffix.utf8CodeUnitCount
             guard end - start >= count else { return false }
-            return suffix.withUTF8Buffer { suffix in
-                for k in 0..<count where bytes[end - count + k] != suffix[k] { return false }
-                return true
-            }
+            let suffix = suffix.utf8Start
+            for k in 0..<count where bytes[end - count + k] != suffix[k] { return false }
+            return true
         }
         if endsWith("'s") { end -= 2 } else if endsWith("s'") { end -= 1 }
         guard start < end else { return }
         if endsWith("n't") {
             let stem = String(decoding: bytes[start..<(end - 3)], as: UTF8.self)
-            result.append(Token(text: stem == "ca" ? "can" : (stem == "wo" ? "will" : stem)))
-            result.append(Token(text: "not"))
+            emit(stem == "ca" ? "can" : (stem == "wo" ? "will" : stem))
+            emit("not")
             return
         }
         if end - start == 6 && endsWith("cannot") {
-            result.append(Token(text: "can"))
-            result.append(Token(text: "not"))
+            emit("can")
+            emit("not")
             return
         }
         if bytes[start] >= 0x30 && bytes[start] <= 0x39, bytes[start..<end].contains(UInt8(ascii: ",")) {
-            result.append(Token(text: String(decoding: bytes[start..<end].filter { $0 != UInt8(ascii: ",") }, as: UTF8.self)))
+            emit(String(decoding: bytes[start..<end].filter { $0 != UInt8(ascii: ",") }, as: UTF8.self))
             return
         }
-        result.append(Token(text: String(decoding: bytes[start..<end], as: UTF8.self)))
+        emit(String(decoding: bytes[start..<end], as: UTF8.self))
     }
 
     /// One word of normalized text.
