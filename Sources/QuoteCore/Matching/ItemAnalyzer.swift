@@ -13,7 +13,9 @@ public enum ItemAnalyzer {
         reading: Observation.Reading = .whole
     ) -> Observation {
         var observation = Observation(reading: reading)
-        let itemWords = StatementMatcher.itemWords(text)
+        // Only an unattributed quote looks at the item's words (is its speaker named in the item?).
+        let unattributed = quotes.contains { $0.kind == .speech && $0.speaker == nil }
+        let itemWords = unattributed ? StatementMatcher.itemWords(text) : nil
         let scalars = Array(text.unicodeScalars)
         for quote in quotes where quote.kind == .speech {
             let input = MatchInput(

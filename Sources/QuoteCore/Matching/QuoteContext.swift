@@ -51,8 +51,15 @@ public enum QuoteContext {
                 break
             }
         }
+        // Trimmed as `trimmingCharacters(in: .whitespaces)` would (tab and the Zs spaces), on the
+        // scalars, without Foundation's copy through UTF-16.
+        func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+            scalar == " " || scalar == "\t" || (scalar.value >= 0x80 && scalar.properties.generalCategory == .spaceSeparator)
+        }
+        while lower < upper, isSpace(scalars[lower]) { lower += 1 }
+        while upper > lower, isSpace(scalars[upper - 1]) { upper -= 1 }
         var result = String.UnicodeScalarView()
         result.append(contentsOf: scalars[lower..<upper])
-        return String(result).trimmingCharacters(in: .whitespaces)
+        return String(result)
     }
 }
