@@ -38,9 +38,8 @@ struct EventRecord: Codable, FetchableRecord, MutablePersistableRecord, PlainJSO
         static let logged = Column(CodingKeys.logged)
     }
 
-    /// A new event, not yet logged.
+    /// A new row for `event`, not yet logged (the store assigns its id).
     init(_ event: ChangeEvent) {
-        id = event.id
         time = event.time
         type = event.type.rawValue
         statement = event.statement
