@@ -7,14 +7,14 @@ extension Store {
     /// The item as stored, or nil for an item never seen.
     public func storedItem(feedID: String, identity: String) async throws(StoreError) -> StoredItem? {
         try await read { db in
-            try ItemInfo.fetchAll(db, ItemRecord.filter { $0.feedID == feedID && $0.identity == identity }).first?.storedItem
+            try ItemInfo.fetchOne(db, ItemRecord.filter { $0.feedID == feedID && $0.identity == identity })?.storedItem
         }
     }
 
     /// The latest stored version of an item, or nil when none was kept.
     public func latestVersion(itemID: Int64) async throws(StoreError) -> ItemVersion? {
         try await read { db in
-            try ItemVersionRecord.filter { $0.itemID == itemID }.order(\.id.desc).fetchOne(db)?.version
+            try ItemVersionRecord.filter { $0.itemID == itemID }.order(\.id.desc).limit(1).cached.fetchOne(db)?.version
         }
     }
 
@@ -32,13 +32,13 @@ extension Store {
             if let version = commit.version {
                 var record = ItemVersionRecord(itemID: itemID, version)
                 try record.insert(db)
-                try QuoteRecord.filter { $0.itemID == itemID }.deleteAll(db)
+                try QuoteRecord.deleteAll(db, cachedWhere: QuoteRecord.Columns.itemID == itemID)
                 for (position, quote) in version.quotes.enumerated() {
                     try QuoteRecord(itemID: itemID, position: position, quote).insert(db)
                 }
             }
             if let states = commit.states {
-                try StatementStateRecord.filter { $0.itemID == itemID }.deleteAll(db)
+                try StatementStateRecord.deleteAll(db, cachedWhere: StatementStateRecord.Columns.itemID == itemID)
                 for state in states.values.sorted(by: { $0.statementID < $1.statementID }) {
                     try StatementStateRecord(itemID: itemID, state).insert(db)
                 }

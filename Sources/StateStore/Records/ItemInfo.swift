@@ -13,6 +13,15 @@ struct ItemInfo: FetchableRecord {
         page = try ItemPageRecord(row: row)
     }
 
+    /// The item that `item` selects (one of a fixed shape), with its statement states: the
+    /// daemon's read of each item of a changed feed, with cached statements.
+    static func fetchOne(_ db: Database, _ item: QueryInterfaceRequest<ItemRecord>) throws -> ItemInfo? {
+        guard var info = try item.asRequest(of: ItemInfo.self).cached.fetchOne(db) else { return nil }
+        let itemID = info.page.id
+        info.statementStates = try StatementStateRecord.filter { $0.itemID == itemID }.cached.fetchAll(db)
+        return info
+    }
+
     /// The items that `items` selects, in its order, each with its statement states (read in one
     /// more query; not with `including(all:)`, whose prefetch decodes copied rows and computes the
     /// association's observed region, for half again the time).
