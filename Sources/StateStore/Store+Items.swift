@@ -26,8 +26,8 @@ extension Store {
         let place = commit.place
         return try await write { db in
             var item = ItemRecord(place, seen: commit.seen)
-            try item.upsertKeepingFirstSeen(db)
-            guard let itemID = item.id else { throw StoreError(kind: .incompatible, path: "", message: "the item's upsert returned no id") }
+            try item.saveKeepingFirstSeen(db)
+            guard let itemID = item.id else { throw StoreError(kind: .incompatible, path: "", message: "the item's row has no id after its save") }
             if let page = commit.page { try Store.save(page, itemID: itemID, db) }
             if let version = commit.version {
                 var record = ItemVersionRecord(itemID: itemID, version)

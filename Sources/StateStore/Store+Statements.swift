@@ -22,7 +22,7 @@ extension Store {
                 try StatementStateRecord.filter { part.contains($0.statementID) }.deleteAll(db)
             }
             for (id, fingerprint) in fingerprints.sorted(by: { $0.key < $1.key }) {
-                try StatementRecord(id: id, fingerprint: fingerprint).upsert(db)
+                try StatementRecord(id: id, fingerprint: fingerprint).save(db)
             }
         }
     }

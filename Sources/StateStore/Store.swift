@@ -140,7 +140,7 @@ public final class Store: Sendable {
     @discardableResult
     public func save(_ state: FeedState, events: [ChangeEvent] = []) async throws(StoreError) -> [ChangeEvent] {
         try await write { db in
-            try FeedRecord(state).upsert(db)
+            try FeedRecord(state).save(db)
             return try events.map { try Store.insert($0, db) }
         }
     }

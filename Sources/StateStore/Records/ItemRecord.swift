@@ -45,9 +45,18 @@ struct ItemRecord: Codable, FetchableRecord, MutablePersistableRecord {
     }
 
     /// Inserts the item, or updates the one stored under its feed and identity (keeping when it was
-    /// first seen), and sets `id`.
-    mutating func upsertKeepingFirstSeen(_ db: Database) throws {
-        _ = try upsertAndFetch(db, onConflict: [Columns.feedID.name, Columns.identity.name]) { _ in [Columns.firstSeen.noOverwrite] }
+    /// first seen), and sets `id`. Not GRDB's upsert: it appends a RETURNING clause, which needs
+    /// SQLite 3.35, older than what Ubuntu 20.04 and RHEL 9 ship (the ON CONFLICT clause this
+    /// replaced needed 3.24). Both statements are cached.
+    mutating func saveKeepingFirstSeen(_ db: Database) throws {
+        let feedID = feedID, identity = identity
+        if let stored = try ItemRecord.filter({ $0.feedID == feedID && $0.identity == identity }).cached.fetchOne(db) {
+            id = stored.id
+            firstSeen = stored.firstSeen
+            try update(db)
+        } else {
+            try insert(db)
+        }
     }
 
     mutating func didInsert(_ inserted: InsertionSuccess) {
