@@ -152,7 +152,7 @@ extension Store {
                 let states = StatementStateRecord.filter { $0.statementID == statement }.filter { $0.itemID == itemID }.filter { $0.quote == text }
                 quotes = quotes.filter(states.exists())
             }
-            return try QuoteInfo.request(quotes.order { [$0.itemID, $0.position] }).fetchAll(db).map(\.storedQuote)
+            return try QuoteInfo.fetchAll(db, quotes.order { [$0.itemID, $0.position] }).map(\.storedQuote)
         }
     }
 }

@@ -27,7 +27,10 @@ struct ItemRecord: Codable, FetchableRecord, MutablePersistableRecord {
         static let identity = Column(CodingKeys.identity)
         static let link = Column(CodingKeys.link)
         static let title = Column(CodingKeys.title)
+        static let published = Column(CodingKeys.published)
+        static let contentHash = Column(CodingKeys.contentHash)
         static let firstSeen = Column(CodingKeys.firstSeen)
+        static let lastSeen = Column(CodingKeys.lastSeen)
         static let inFeed = Column(CodingKeys.inFeed)
     }
 
@@ -44,16 +47,19 @@ struct ItemRecord: Codable, FetchableRecord, MutablePersistableRecord {
         inFeed = true
     }
 
+    /// What a later reading of its feed updates in a stored item: not its first sighting.
+    static let updatedByAReading = [Columns.link, Columns.title, Columns.published, Columns.contentHash, Columns.lastSeen, Columns.inFeed]
+
     /// Inserts the item, or updates the one stored under its feed and identity (keeping when it was
     /// first seen), and sets `id`. Not GRDB's upsert: it appends a RETURNING clause, which needs
-    /// SQLite 3.35, older than what Ubuntu 20.04 and RHEL 9 ship (the ON CONFLICT clause this
+    /// SQLite 3.35, newer than what Ubuntu 20.04 and RHEL 9 ship (the ON CONFLICT clause this
     /// replaced needed 3.24). Both statements are cached.
     mutating func saveKeepingFirstSeen(_ db: Database) throws {
         let feedID = feedID, identity = identity
-        if let stored = try ItemRecord.filter({ $0.feedID == feedID && $0.identity == identity }).cached.fetchOne(db) {
-            id = stored.id
-            firstSeen = stored.firstSeen
-            try update(db)
+        let stored = ItemRecord.filter { $0.feedID == feedID && $0.identity == identity }.select(Columns.id, as: Int64.self)
+        if let storedID = try stored.cached.fetchOne(db) {
+            id = storedID
+            try update(db, columns: ItemRecord.updatedByAReading)
         } else {
             try insert(db)
         }

@@ -5,10 +5,6 @@ import QuoteCore
 struct QuoteRecord: Codable, FetchableRecord, PersistableRecord {
     static let databaseTableName = "quote"
     static let item = belongsTo(ItemRecord.self)
-    /// The statement states whose quote this is: the same item, the same words.
-    static let statementStates = hasMany(
-        StatementStateRecord.self,
-        using: ForeignKey([StatementStateRecord.Columns.itemID, StatementStateRecord.Columns.quote], to: [Columns.itemID, Columns.text]))
 
     var itemID: Int64
     var position: Int
