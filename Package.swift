@@ -95,7 +95,8 @@ let package = Package(
             swiftSettings: settings),
         .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: settings),
         .testTarget(name: "FeedFetchingTests", dependencies: ["FeedFetching", "TestSupport"], swiftSettings: settings),
-        .testTarget(name: "StateStoreTests", dependencies: ["StateStore"], swiftSettings: settings),
+        .testTarget(
+            name: "StateStoreTests", dependencies: ["StateStore", .product(name: "GRDB", package: "GRDB.swift")], swiftSettings: settings),
         .testTarget(
             name: "QuoteDaemonTests",
             dependencies: [

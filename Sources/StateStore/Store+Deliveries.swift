@@ -91,6 +91,6 @@ extension Store {
 
     /// One stored event by id; nil when missing or of a type this build does not know.
     static func storedEvent(id: Int64, _ db: Database) throws -> ChangeEvent? {
-        try Row.fetchOne(db, sql: "SELECT * FROM event WHERE id = ?", arguments: [id]).flatMap(Store.event)
+        try EventRecord.fetchOne(db, key: id)?.event
     }
 }

@@ -7,9 +7,7 @@ extension Store {
     /// Statement id → fingerprint, as last recorded.
     public func statementFingerprints() async throws(StoreError) -> [String: String] {
         try await read { db in
-            var found: [String: String] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT id, fingerprint FROM statement") { found[row["id"]] = row["fingerprint"] }
-            return found
+            Dictionary(try StatementRecord.fetchAll(db).map { ($0.id, $0.fingerprint) }, uniquingKeysWith: { $1 })
         }
     }
 
@@ -17,15 +15,14 @@ extension Store {
     /// dropped with them (re-adding one later starts it afresh).
     public func recordStatements(_ fingerprints: [String: String]) async throws(StoreError) {
         try await write { db in
-            let known = try String.fetchAll(db, sql: "SELECT id FROM statement")
-            for id in known where fingerprints[id] == nil {
-                try db.execute(sql: "DELETE FROM statement WHERE id = ?", arguments: [id])
-                try db.execute(sql: "DELETE FROM statementState WHERE statementID = ?", arguments: [id])
+            let dropped = try StatementRecord.selectPrimaryKey(as: String.self).fetchAll(db).filter { fingerprints[$0] == nil }
+            for chunk in stride(from: 0, to: dropped.count, by: 500) {
+                let part = dropped[chunk..<min(dropped.count, chunk + 500)]
+                try StatementRecord.deleteAll(db, keys: part)
+                try StatementStateRecord.filter { part.contains($0.statementID) }.deleteAll(db)
             }
             for (id, fingerprint) in fingerprints.sorted(by: { $0.key < $1.key }) {
-                try db.execute(
-                    sql: "INSERT INTO statement (id, fingerprint) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET fingerprint = excluded.fingerprint",
-                    arguments: [id, fingerprint])
+                try StatementRecord(id: id, fingerprint: fingerprint).save(db)
             }
         }
     }

@@ -1,0 +1,41 @@
+import GRDB
+import QuoteCore
+
+/// A row of `quote`: one of the current quotes of an item, at its position.
+struct QuoteRecord: Codable, FetchableRecord, PersistableRecord {
+    static let databaseTableName = "quote"
+    static let item = belongsTo(ItemRecord.self)
+
+    var itemID: Int64
+    var position: Int
+    var text: String
+    var speaker: String?
+    var source: String?
+    var start: Int
+    var end: Int
+    /// The raw value of a ``Quote/Kind``.
+    var kind: String
+
+    enum Columns {
+        static let itemID = Column(CodingKeys.itemID)
+        static let position = Column(CodingKeys.position)
+        static let text = Column(CodingKeys.text)
+        static let speaker = Column(CodingKeys.speaker)
+        static let kind = Column(CodingKeys.kind)
+    }
+
+    init(itemID: Int64, position: Int, _ quote: Quote) {
+        self.itemID = itemID
+        self.position = position
+        text = quote.text
+        speaker = quote.speaker
+        source = quote.source
+        start = quote.start
+        end = quote.end
+        kind = quote.kind.rawValue
+    }
+
+    var quote: Quote {
+        Quote(text: text, speaker: speaker, source: source, start: start, end: end, kind: Quote.Kind(rawValue: kind) ?? .speech)
+    }
+}
