@@ -11,6 +11,24 @@ extension Store {
         }
     }
 
+    /// The stored items of a feed among `identities` (those its fetched document holds), by
+    /// identity, in one read: the daemon's look at what it knows of a changed feed, instead of a
+    /// read per item.
+    public func storedItems(feedID: String, identities: [String]) async throws(StoreError) -> [String: StoredItem] {
+        guard !identities.isEmpty else { return [:] }
+        return try await read { db in
+            var found: [String: StoredItem] = [:]
+            // In chunks below SQLite's limit on bound variables.
+            for start in stride(from: 0, to: identities.count, by: 5000) {
+                let chunk = Array(identities[start..<min(identities.count, start + 5000)])
+                for info in try ItemInfo.fetchAll(db, ItemRecord.filter { $0.feedID == feedID && chunk.contains($0.identity) }) {
+                    found[info.item.identity] = info.storedItem
+                }
+            }
+            return found
+        }
+    }
+
     /// The latest stored version of an item, or nil when none was kept.
     public func latestVersion(itemID: Int64) async throws(StoreError) -> ItemVersion? {
         try await read { db in

@@ -36,6 +36,20 @@ struct TemporaryDatabase: ~Copyable {
             events: { _ in events.map { ChangeEvent(time: time, type: $0, statement: "s", feed: "f", item: identity, quote: quote, score: 0.9) } })
     }
 
+    /// The daemon's one read per changed feed: the stored items among the document's identities.
+    @Test func storedItemsOfAFeedInOneRead() async throws {
+        let database = try TemporaryDatabase()
+        let store = try Store(path: database.path)
+        _ = try await store.commit(version("spend 5% of GDP", events: [.quoteNew], identity: "a"))
+        _ = try await store.commit(version("spend 6% of GDP", events: [], identity: "b"))
+        let found = try await store.storedItems(feedID: "f", identities: ["a", "b", "new"])
+        #expect(Set(found.keys) == ["a", "b"])
+        #expect(found["a"]?.states["s"]?.quote == "spend 5% of GDP")
+        #expect(found["b"]?.states["s"]?.quote == "spend 6% of GDP")
+        #expect(try await store.storedItems(feedID: "other", identities: ["a"]).isEmpty)
+        #expect(try await store.storedItems(feedID: "f", identities: []).isEmpty)
+    }
+
     @Test func committedItemVersionReadsBack() async throws {
         let database = try TemporaryDatabase()
         let store = try Store(path: database.path)

@@ -26,10 +26,13 @@ extension Pipeline {
                 "feed has \(items.count) items; only the first \(limits.itemsPerFeed) are read (raise limits.itemsPerFeed to read more)")
         }
         var read = ItemsRead()
-        for item in items.prefix(limits.itemsPerFeed) {
+        let reading = items.prefix(limits.itemsPerFeed)
+        // What the store holds of these items, in one read.
+        let known = try await store.storedItems(feedID: feed.id, identities: reading.compactMap(\.identity))
+        for item in reading {
             guard let identity = item.identity, read.inFeed.insert(identity).inserted else { continue }
             if Task.isCancelled { break }
-            if let events = try await readItem(item, identity: identity, feed: feed, active: active, pagesRead: &read.pagesRead) {
+            if let events = try await readItem(item, identity: identity, stored: known[identity], feed: feed, active: active, pagesRead: &read.pagesRead) {
                 read.events += events
                 read.items += 1
             }
@@ -42,11 +45,10 @@ extension Pipeline {
     /// feed its text is its linked page's; a page that cannot be read holds what was read before
     /// (an item never read falls back to the feed's text).
     private func readItem(
-        _ item: FeedItem, identity: String, feed: FeedConfig, active: ActiveConfig, pagesRead: inout Set<String>
+        _ item: FeedItem, identity: String, stored: StoredItem?, feed: FeedConfig, active: ActiveConfig, pagesRead: inout Set<String>
     ) async throws(StoreError) -> [ChangeEvent]? {
         let body = item.bodyHTML ?? ""
         let contentHash = ContentHash.of(item.title, item.link, body, feed.fetchArticles ? "articles" : "feed")
-        let stored = try await store.storedItem(feedID: feed.id, identity: identity)
         if stored?.contentHash == contentHash { return nil }
         let place = ItemPlace(feedID: feed.id, identity: identity, link: item.link, title: item.title, published: item.published, contentHash: contentHash)
         if feed.fetchArticles, let link = item.link, Pipeline.isWeb(link) {
