@@ -139,13 +139,7 @@ public final class TestHTTPServer: Sendable {
                 }
                 let length = headers["content-length"].flatMap { Int($0) } ?? 0
                 while buffer.count < length {
-                    var chunk = [UInt8](repeating: 0, count: 4096)
-                    let count = chunk.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
-                    if count <= 0 {
-                        if count < 0, errno == EINTR { continue }
-                        return nil
-                    }
-                    buffer += chunk[..<count]
+                    guard receive(fd, into: &buffer) else { return nil }
                 }
                 let body = Array(buffer[..<length])
                 buffer.removeSubrange(..<length)
@@ -153,13 +147,19 @@ public final class TestHTTPServer: Sendable {
                     method: requestLine.first.map(String.init) ?? "",
                     path: requestLine.count > 1 ? String(requestLine[1]) : "/", headers: headers, body: body)
             }
-            var chunk = [UInt8](repeating: 0, count: 4096)
+            guard receive(fd, into: &buffer) else { return nil }
+        }
+    }
+
+    /// Appends what the peer sent next; false when it closed or the socket failed.
+    private func receive(_ fd: Int32, into buffer: inout [UInt8]) -> Bool {
+        var chunk = [UInt8](repeating: 0, count: 4096)
+        while true {
             let count = chunk.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
-            if count <= 0 {
-                if count < 0, errno == EINTR { continue }
-                return nil
-            }
+            if count < 0, errno == EINTR { continue }
+            guard count > 0 else { return false }
             buffer += chunk[..<count]
+            return true
         }
     }
 
