@@ -11,3 +11,10 @@ extension PlainJSONColumns {
     static func databaseJSONEncoder(for column: String) -> JSONEncoder { JSONEncoder() }
     static func databaseJSONDecoder(for column: String) -> JSONDecoder { JSONDecoder() }
 }
+
+extension EncodableRecord {
+    /// A JSON column's text, as GRDB's Codable path stores it with Foundation's default encoder.
+    static func json(_ value: some Encodable) throws -> String {
+        String(decoding: try JSONEncoder().encode(value), as: UTF8.self)
+    }
+}
