@@ -23,16 +23,6 @@ struct ChildIndex {
     private let entries: [Entry]
     private let document: XMLDocument
 
-    /// The names' bytes, for matching a child's local name (length and first byte first).
-    private static let spellings: [(name: Name, bytes: [UInt8])] = ([
-        (.title, "title"), (.guid, "guid"), (.identifier, "identifier"), (.link, "link"),
-        (.description, "description"), (.summary, "summary"), (.encoded, "encoded"), (.body, "body"),
-        (.fullitem, "fullitem"), (.content, "content"), (.author, "author"), (.creator, "creator"),
-        (.pubDate, "pubDate"), (.date, "date"), (.issued, "issued"), (.created, "created"),
-        (.published, "published"), (.modified, "modified"), (.updated, "updated"), (.category, "category"),
-        (.subject, "subject"), (.group, "group"), (.id, "id"), (.source, "source"),
-    ] as [(Name, String)]).map { (name: $0.0, bytes: Array($0.1.utf8)) }
-
     init(_ element: XMLNode, classes: NamespaceClasses) {
         document = element.document
         var entries: [Entry] = []
@@ -46,12 +36,44 @@ struct ChildIndex {
         self.entries = entries
     }
 
+    /// The child's name, by its length and then its bytes (no allocation, no array walked).
     private static func name(_ node: xmlNodePtr) -> Name {
         guard let local = XMLNode.localName(node) else { return .other }
         let length = strlen(UnsafeRawPointer(local).assumingMemoryBound(to: CChar.self))
-        let first = local.pointee
-        for (name, bytes) in spellings where bytes.count == length && bytes[0] == first {
-            if bytes.withUnsafeBufferPointer({ memcmp($0.baseAddress!, local, length) == 0 }) { return name }
+        func matches(_ spelling: StaticString) -> Bool {
+            spelling.utf8Start.pointee == local.pointee && memcmp(spelling.utf8Start, local, length) == 0
+        }
+        switch length {
+        case 2: if matches("id") { return .id }
+        case 4:
+            if matches("link") { return .link }
+            if matches("guid") { return .guid }
+            if matches("date") { return .date }
+            if matches("body") { return .body }
+        case 5:
+            if matches("title") { return .title }
+            if matches("group") { return .group }
+        case 6:
+            if matches("author") { return .author }
+            if matches("issued") { return .issued }
+            if matches("source") { return .source }
+        case 7:
+            if matches("pubDate") { return .pubDate }
+            if matches("content") { return .content }
+            if matches("creator") { return .creator }
+            if matches("updated") { return .updated }
+            if matches("summary") { return .summary }
+            if matches("encoded") { return .encoded }
+            if matches("created") { return .created }
+            if matches("subject") { return .subject }
+        case 8:
+            if matches("category") { return .category }
+            if matches("modified") { return .modified }
+            if matches("fullitem") { return .fullitem }
+        case 9: if matches("published") { return .published }
+        case 10: if matches("identifier") { return .identifier }
+        case 11: if matches("description") { return .description }
+        default: break
         }
         return .other
     }
