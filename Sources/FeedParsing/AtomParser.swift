@@ -17,40 +17,50 @@ enum AtomParser {
         let dates = [root.first("updated", ns), root.first("modified", ns), root.first("date", FeedNamespace.dc)]
         feed.updated = dates.lazy.compactMap { $0.flatMap { FeedDate.parse($0.text) } }.first
         let feedAuthor = personName(root.first("author", ns), namespace: ns)
-        feed.items = root.all("entry", ns).map { parseEntry($0, namespace: ns, feedAuthor: feedAuthor) }
+        let classes = NamespaceClasses(feed: [ns])
+        feed.items = root.all("entry", ns).map {
+            parseEntry($0, namespace: ns, classes: classes, feedAuthor: feedAuthor)
+        }
     }
 
-    private static func parseEntry(_ entry: XMLNode, namespace ns: String?, feedAuthor: String?) -> FeedItem {
+    private static func parseEntry(
+        _ entry: XMLNode, namespace ns: String?, classes: NamespaceClasses, feedAuthor: String?
+    ) -> FeedItem {
+        typealias N = NamespaceClasses
         var item = FeedItem()
-        item.id = FeedParser.cleanText(entry.first("id", ns)?.text).map {
+        // The entry's children read once; every lookup below scans that index.
+        let children = ChildIndex(entry, classes: classes)
+        item.id = FeedParser.cleanText(children.first(.id, N.feed)?.text).map {
             // A relative id (feedparser resolves it too) is made absolute against xml:base.
-            HTMLLinks.hasScheme($0) ? $0 : entry.first("id", ns)?.resolve($0) ?? $0
+            HTMLLinks.hasScheme($0) ? $0 : children.first(.id, N.feed)?.resolve($0) ?? $0
         }
-        item.title = textConstruct(entry.first("title", ns))
-        item.link = alternateLink(entry, namespace: ns)
+        item.title = textConstruct(children.first(.title, N.feed))
+        item.link = alternateLink(among: children.all(.link, N.feed))
         // The first readable date, each element looked up only when those before it gave none.
-        item.published = FeedDate.parse(entry.first("published", ns)) ?? FeedDate.parse(entry.first("issued", ns))
-            ?? FeedDate.parse(entry.first("created", ns)) ?? FeedDate.parse(entry.first("date", FeedNamespace.dc))
-        item.updated = FeedDate.parse(entry.first("updated", ns)) ?? FeedDate.parse(entry.first("modified", ns))
-        let source = entry.first("source", ns)
-        item.author = personName(entry.first("author", ns), namespace: ns)
-            ?? FeedParser.cleanText(entry.first("creator", FeedNamespace.dc)?.text)
+        item.published = FeedDate.parse(children.first(.published, N.feed))
+            ?? FeedDate.parse(children.first(.issued, N.feed))
+            ?? FeedDate.parse(children.first(.created, N.feed)) ?? FeedDate.parse(children.first(.date, N.dc))
+        item.updated = FeedDate.parse(children.first(.updated, N.feed))
+            ?? FeedDate.parse(children.first(.modified, N.feed))
+        let source = children.first(.source, N.feed)
+        item.author = personName(children.first(.author, N.feed), namespace: ns)
+            ?? FeedParser.cleanText(children.first(.creator, N.dc)?.text)
             ?? personName(source?.first("author", ns), namespace: ns)
             ?? feedAuthor
-        let mediaGroup = FeedNamespace.first(entry, "group", FeedNamespace.mediaVariants)
-        item.summary = entry.first("summary", ns).flatMap(content)
-            ?? FeedNamespace.first(entry, "description", FeedNamespace.mediaVariants).flatMap(content)
+        let mediaGroup = children.first(.group, N.media)
+        item.summary = children.first(.summary, N.feed).flatMap(content)
+            ?? children.first(.description, N.media).flatMap(content)
             ?? mediaGroup.flatMap { FeedNamespace.first($0, "description", FeedNamespace.mediaVariants) }.flatMap(content)
-        item.content = entry.first("content", ns).flatMap(content)
+        item.content = children.first(.content, N.feed).flatMap(content)
         var categories: [String] = []
-        for category in entry.all("category", ns) {
+        for category in children.all(.category, N.feed) {
             if let term = FeedParser.cleanText(category.attribute("term") ?? category.text),
                 !categories.contains(term)
             {
                 categories.append(term)
             }
         }
-        for subject in entry.all("subject", FeedNamespace.dc) {
+        for subject in children.all(.subject, N.dc) {
             if let text = FeedParser.cleanText(subject.text), !categories.contains(text) { categories.append(text) }
         }
         item.categories = categories
@@ -66,11 +76,16 @@ enum AtomParser {
 
     /// The `rel="alternate"` (or rel-less) link's `href`, resolved; the first of any HTML type preferred.
     static func alternateLink(_ node: XMLNode, namespace ns: String?) -> String? {
-        let links = node.all("link", ns).filter {
+        alternateLink(among: node.all("link", ns))
+    }
+
+    /// The same, among `candidates` (an element's `link` children in the namespace).
+    static func alternateLink(among candidates: [XMLNode]) -> String? {
+        let links = candidates.filter {
             let rel = $0.attribute("rel").map(TextTrimming.trimSpaces)?.lowercased() ?? "alternate"
             return rel == "alternate" || rel == "http://www.iana.org/assignments/relation/alternate"
         }
-        let preferred = links.first { ($0.attribute("type") ?? "text/html").contains("html") } ?? links.first
+        let preferred = links.first { containsHTML($0.attribute("type") ?? "text/html") } ?? links.first
         guard let link = preferred, let href = FeedParser.cleanText(link.attribute("href")) else { return nil }
         return link.resolve(href)
     }
@@ -84,14 +99,34 @@ enum AtomParser {
         let type = node.attribute("type").map(TextTrimming.trimSpaces)?.lowercased() ?? "text"
         let mode = node.attribute("mode").map(TextTrimming.trimSpaces)?.lowercased()
         if mode == "base64" { return .base64 }
-        if mode == "escaped" { return type.contains("html") ? .html : .text }
+        if mode == "escaped" { return containsHTML(type) ? .html : .text }
         if type == "xhtml" { return .xhtml }
-        if mode == "xml" || type.contains("xhtml") { return .xml }
-        if type == "html" || type.contains("html") { return .html }
-        if type == "text" || type.hasPrefix("text/") || type.hasSuffix("xml") || !type.contains("/") {
+        if mode == "xml" || contains(type, "xhtml") { return .xml }
+        if type == "html" || containsHTML(type) { return .html }
+        if type == "text" || type.hasPrefix("text/") || type.hasSuffix("xml") || !contains(type, "/") {
             return node.hasElementChildren ? .xml : .text
         }
         return mode == nil ? .base64 : .text
+    }
+
+    private static func containsHTML(_ text: String) -> Bool { contains(text, "html") }
+
+    /// `text.contains(part)` for an ASCII `part`: on ASCII text a byte search, which is the same
+    /// answer; other text goes through `contains` as before (a combining mark after the match
+    /// makes it no match there).
+    private static func contains(_ text: String, _ part: StaticString) -> Bool {
+        let needle = UnsafeBufferPointer(start: part.utf8Start, count: part.utf8CodeUnitCount)
+        var text = text
+        let answer: Bool? = text.withUTF8 { utf8 in
+            guard !utf8.contains(where: { $0 >= 0x80 }) else { return nil }
+            guard needle.count <= utf8.count else { return false }
+            for start in 0...(utf8.count - needle.count)
+            where utf8[start] == needle[0] && memcmp(utf8.baseAddress! + start, needle.baseAddress!, needle.count) == 0 {
+                return true
+            }
+            return false
+        }
+        return answer ?? text.contains(String(decoding: needle, as: UTF8.self))
     }
 
     /// A text construct as a plain string (titles, subtitles): markup converted to text.

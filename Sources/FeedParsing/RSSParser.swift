@@ -14,6 +14,13 @@ struct RSSParser {
 
     /// The namespaces whose elements are RSS's own in this document.
     private let coreNamespaces: Set<String?>
+    /// The same, with the extension namespaces, as bits per namespace declaration (items' lookups).
+    private let classes: NamespaceClasses
+
+    private init(coreNamespaces: Set<String?>) {
+        self.coreNamespaces = coreNamespaces
+        classes = NamespaceClasses(core: Array(coreNamespaces))
+    }
 
     private func isCore(_ node: xmlNodePtr) -> Bool {
         coreNamespaces.contains { XMLNode.hasNamespace(node, $0) }
@@ -73,19 +80,22 @@ struct RSSParser {
     }
 
     private func parseItem(_ item: XMLNode) -> FeedItem {
+        typealias N = NamespaceClasses
         var result = FeedItem()
-        let mediaGroup = FeedNamespace.first(item, "group", FeedNamespace.mediaVariants)
-        result.title = FeedParser.cleanText(core(item, "title")?.text)
-            ?? FeedParser.cleanText(item.first("title", FeedNamespace.dc)?.text)
-            ?? FeedParser.cleanText(FeedNamespace.first(item, "title", FeedNamespace.mediaVariants)?.text)
+        // The item's children read once; every lookup below scans that index.
+        let children = ChildIndex(item, classes: classes)
+        let mediaGroup = children.first(.group, N.media)
+        result.title = FeedParser.cleanText(children.first(.title, N.core)?.text)
+            ?? FeedParser.cleanText(children.first(.title, N.dc)?.text)
+            ?? FeedParser.cleanText(children.first(.title, N.media)?.text)
             ?? FeedParser.cleanText(mediaGroup.flatMap { FeedNamespace.first($0, "title", FeedNamespace.mediaVariants) }?.text)
-        let guid = core(item, "guid")
+        let guid = children.first(.guid, N.core)
         result.id = FeedParser.cleanText(guid?.text)
             ?? FeedParser.cleanText(item.attribute("about", namespace: FeedNamespace.rdf))
-            ?? FeedParser.cleanText(item.first("identifier", FeedNamespace.dc)?.text)
-        if let link = FeedParser.cleanText(core(item, "link")?.text) {
+            ?? FeedParser.cleanText(children.first(.identifier, N.dc)?.text)
+        if let link = FeedParser.cleanText(children.first(.link, N.core)?.text) {
             result.link = item.resolve(link)
-        } else if let link = AtomParser.alternateLink(item, namespace: FeedNamespace.atom10) {
+        } else if let link = AtomParser.alternateLink(among: children.all(.link, N.atom10)) {
             result.link = link
         } else if let guid, let id = result.id, guid.attribute("isPermaLink")?.lowercased() != "false",
             id.hasPrefix("http://") || id.hasPrefix("https://")
@@ -94,45 +104,46 @@ struct RSSParser {
         } else if let about = FeedParser.cleanText(item.attribute("about", namespace: FeedNamespace.rdf)) {
             result.link = item.resolve(about)
         }
-        result.summary = markup(core(item, "description"))
-            ?? markup(item.first("description", FeedNamespace.dc))
-            ?? markup(item.first("summary", FeedNamespace.atom10))
-            ?? markup(FeedNamespace.first(item, "summary", FeedNamespace.itunesVariants))
-            ?? markup(FeedNamespace.first(item, "description", FeedNamespace.mediaVariants))
+        result.summary = markup(children.first(.description, N.core))
+            ?? markup(children.first(.description, N.dc))
+            ?? markup(children.first(.summary, N.atom10))
+            ?? markup(children.first(.summary, N.itunes))
+            ?? markup(children.first(.description, N.media))
             ?? markup(mediaGroup.flatMap { FeedNamespace.first($0, "description", FeedNamespace.mediaVariants) })
-        result.content = markup(item.first("encoded", FeedNamespace.content))
-            ?? item.first("body", FeedNamespace.xhtml).flatMap { FeedParser.cleanMarkup($0.innerHTML, resolvingAgainst: $0) }
-            ?? core(item, "body").flatMap { FeedParser.cleanMarkup($0.innerHTML, resolvingAgainst: $0) }
-            ?? markup(core(item, "fullitem"))
-            ?? item.first("content", FeedNamespace.atom10).flatMap { AtomParser.content($0) }
-        result.author = FeedParser.cleanText(core(item, "author")?.text)
-            ?? FeedParser.cleanText(item.first("creator", FeedNamespace.dc)?.text)
-            ?? item.first("author", FeedNamespace.atom10).flatMap { FeedParser.cleanText($0.first("name", FeedNamespace.atom10)?.text) }
-            ?? FeedParser.cleanText(FeedNamespace.first(item, "author", FeedNamespace.itunesVariants)?.text)
+        result.content = markup(children.first(.encoded, N.content))
+            ?? children.first(.body, N.xhtml).flatMap { FeedParser.cleanMarkup($0.innerHTML, resolvingAgainst: $0) }
+            ?? children.first(.body, N.core).flatMap { FeedParser.cleanMarkup($0.innerHTML, resolvingAgainst: $0) }
+            ?? markup(children.first(.fullitem, N.core))
+            ?? children.first(.content, N.atom10).flatMap { AtomParser.content($0) }
+        result.author = FeedParser.cleanText(children.first(.author, N.core)?.text)
+            ?? FeedParser.cleanText(children.first(.creator, N.dc)?.text)
+            ?? children.first(.author, N.atom10).flatMap { FeedParser.cleanText($0.first("name", FeedNamespace.atom10)?.text) }
+            ?? FeedParser.cleanText(children.first(.author, N.itunes)?.text)
         // The first readable date, each element looked up only when those before it gave none.
-        result.published = FeedDate.parse(core(item, "pubDate")) ?? FeedDate.parse(item.first("date", FeedNamespace.dc))
-            ?? FeedDate.parse(item.first("issued", FeedNamespace.dcterms))
-            ?? FeedDate.parse(item.first("created", FeedNamespace.dcterms))
-            ?? FeedDate.parse(item.first("published", FeedNamespace.atom10))
+        result.published = FeedDate.parse(children.first(.pubDate, N.core))
+            ?? FeedDate.parse(children.first(.date, N.dc))
+            ?? FeedDate.parse(children.first(.issued, N.dcterms))
+            ?? FeedDate.parse(children.first(.created, N.dcterms))
+            ?? FeedDate.parse(children.first(.published, N.atom10))
         // dc:date is the item's date: its publication, and its last update when nothing says otherwise.
-        result.updated = FeedDate.parse(item.first("modified", FeedNamespace.dcterms))
-            ?? FeedDate.parse(item.first("updated", FeedNamespace.atom10))
-            ?? FeedDate.parse(item.first("modified", FeedNamespace.dc))
-            ?? FeedDate.parse(item.first("date", FeedNamespace.dc))
+        result.updated = FeedDate.parse(children.first(.modified, N.dcterms))
+            ?? FeedDate.parse(children.first(.updated, N.atom10))
+            ?? FeedDate.parse(children.first(.modified, N.dc))
+            ?? FeedDate.parse(children.first(.date, N.dc))
         var categories: [String] = []
-        for node in coreAll(item, "category") + item.all("subject", FeedNamespace.dc) {
+        for node in children.all(.category, N.core) + children.all(.subject, N.dc) {
             if let text = FeedParser.cleanText(node.text), !categories.contains(text) { categories.append(text) }
         }
-        for node in item.all("category", FeedNamespace.atom10) {
+        for node in children.all(.category, N.atom10) {
             if let term = FeedParser.cleanText(node.attribute("term")), !categories.contains(term) {
                 categories.append(term)
             }
         }
-        for node in FeedNamespace.all(item, "category", FeedNamespace.mediaVariants) {
+        for node in children.all(.category, N.media) {
             if let text = FeedParser.cleanText(node.text), !categories.contains(text) { categories.append(text) }
         }
         // iTunes categories are `text` attributes, possibly nested (a category and its subcategory).
-        var itunes = FeedNamespace.all(item, "category", FeedNamespace.itunesVariants)
+        var itunes = children.all(.category, N.itunes)
         while !itunes.isEmpty {
             let node = itunes.removeFirst()
             if let text = FeedParser.cleanText(node.attribute("text")), !categories.contains(text) {

@@ -19,10 +19,13 @@ final class XMLDocument {
         xmlFreeDoc(pointer)
     }
 
-    /// The libxml2 options of every XML parse: recovering, no network, silent.
+    /// The libxml2 options of every XML parse: recovering, no network, silent; and compact: a text
+    /// node shorter than two pointers (the newlines and indentation between elements, mostly) keeps
+    /// its text inside the node instead of a dictionary lookup or an allocation of its own. That
+    /// forbids changing the tree afterwards, which nothing here does.
     private static let xmlOptions = Int32(
         XML_PARSE_RECOVER.rawValue | XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue
-            | XML_PARSE_NOWARNING.rawValue)
+            | XML_PARSE_NOWARNING.rawValue | XML_PARSE_COMPACT.rawValue)
 
     /// Parses `bytes`, decoding them as `encoding` (an IANA name; nil lets libxml2 sniff the
     /// declaration). `baseURL` becomes the document URL that relative links resolve against.
