@@ -14,14 +14,18 @@ import Foundation
 struct WordSet: Sendable, ExpressibleByArrayLiteral {
     /// The words as given, with their bits: the answer for non-ASCII probes.
     private let table: [String: UInt32]
-    /// Slot → index into `offsets` + 1 (0: empty); the table's size is a power of two.
-    private let slots: [Int32]
-    /// Entry k is `bytes[offsets[k]..<offsets[k + 1]]`, with its hash in `hashes[k]` and its bits
-    /// in `values[k]`.
-    private let offsets: [Int32]
-    private let values: [UInt32]
+    /// One ASCII entry in its slot: its hash, where its bytes are in `bytes`, its bits. A probe reads
+    /// one slot (one cache line) and compares bytes only when the hash and the length agree.
+    private struct Entry {
+        var hash: UInt64 = 0
+        var start: Int32 = 0
+        /// The entry's length in bytes; -1 for an empty slot.
+        var count: Int32 = -1
+        var value: UInt32 = 0
+    }
+    /// The open-addressing table (a power of two in size); the entries' bytes, back to back.
+    private let slots: [Entry]
     private let bytes: [UInt8]
-    private let hashes: [UInt64]
     private let mask: Int
 
     init(_ set: Set<String>) {
@@ -43,27 +47,18 @@ struct WordSet: Sendable, ExpressibleByArrayLiteral {
         }
         var size = 8
         while size < ascii.count * 2 { size *= 2 }
-        var slots = [Int32](repeating: 0, count: size)
-        var offsets: [Int32] = [0]
+        var slots = [Entry](repeating: Entry(), count: size)
         var bytes: [UInt8] = []
-        var hashes: [UInt64] = []
-        var values: [UInt32] = []
         for (word, value) in ascii {
             let utf8 = Array(word.utf8)
             let hash = Self.hash(utf8.withUnsafeBufferPointer { UnsafeRawBufferPointer($0) })
             var slot = Int(truncatingIfNeeded: hash) & (size - 1)
-            while slots[slot] != 0 { slot = (slot + 1) & (size - 1) }
+            while slots[slot].count >= 0 { slot = (slot + 1) & (size - 1) }
+            slots[slot] = Entry(hash: hash, start: Int32(bytes.count), count: Int32(utf8.count), value: value)
             bytes.append(contentsOf: utf8)
-            hashes.append(hash)
-            values.append(value)
-            offsets.append(Int32(bytes.count))
-            slots[slot] = Int32(hashes.count)
         }
         self.slots = slots
-        self.offsets = offsets
         self.bytes = bytes
-        self.hashes = hashes
-        self.values = values
         mask = size - 1
     }
 
@@ -89,32 +84,34 @@ struct WordSet: Sendable, ExpressibleByArrayLiteral {
     /// The bits of `word`, 0 when it is not in the set.
     func value(of word: String) -> UInt32 {
         let found = word.utf8.withContiguousStorageIfAvailable { utf8 -> UInt32? in
+            // FNV-1a as `hash` computes it, and whether any byte is beyond ASCII, in one pass.
+            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
             var any: UInt8 = 0
-            for byte in utf8 { any |= byte }
+            for byte in utf8 {
+                any |= byte
+                hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
+            }
             guard any < 0x80 else { return nil }
-            return value(ascii: UnsafeRawBufferPointer(utf8))
+            return value(ascii: UnsafeRawBufferPointer(utf8), hash: hash)
         }
         if let found, let answer = found { return answer }
         return table[word] ?? 0
     }
 
-    private func value(ascii utf8: UnsafeRawBufferPointer) -> UInt32 {
-        let hash = Self.hash(utf8)
-        var slot = Int(truncatingIfNeeded: hash) & mask
-        while true {
-            let entry = Int(slots[slot])
-            if entry == 0 { return 0 }
-            if hashes[entry - 1] == hash {
-                let start = Int(offsets[entry - 1])
-                let end = Int(offsets[entry])
-                if end - start == utf8.count {
-                    let same = bytes.withUnsafeBufferPointer { stored in
-                        utf8.count == 0 || memcmp(stored.baseAddress! + start, utf8.baseAddress!, utf8.count) == 0
+    private func value(ascii utf8: UnsafeRawBufferPointer, hash: UInt64) -> UInt32 {
+        slots.withUnsafeBufferPointer { slots in
+            var slot = Int(truncatingIfNeeded: hash) & mask
+            while true {
+                let entry = slots[slot]
+                if entry.count < 0 { return 0 }
+                if entry.hash == hash && Int(entry.count) == utf8.count {
+                    let same = utf8.count == 0 || bytes.withUnsafeBufferPointer { stored in
+                        memcmp(stored.baseAddress! + Int(entry.start), utf8.baseAddress!, utf8.count) == 0
                     }
-                    if same { return values[entry - 1] }
+                    if same { return entry.value }
                 }
+                slot = (slot + 1) & mask
             }
-            slot = (slot + 1) & mask
         }
     }
 }

@@ -58,8 +58,7 @@ public enum QuoteContext {
         }
         while lower < upper, isSpace(scalars[lower]) { lower += 1 }
         while upper > lower, isSpace(scalars[upper - 1]) { upper -= 1 }
-        var result = String.UnicodeScalarView()
-        result.append(contentsOf: scalars[lower..<upper])
-        return String(result)
+        // Written as UTF-8 straight from the scalars (the same string the scalar view makes).
+        return ScalarText.string(scalars[lower..<upper])
     }
 }

@@ -87,7 +87,7 @@ public struct StatementMatcher: Sendable {
         antonyms(quoteTokens)
         // Polarity: a long quote must negate as often as the statement; a short one is read with its
         // sentence, which must negate exactly when the statement does.
-        let contextTokens = TextNormalizer.tokens(input.context)
+        let contextTokens = TextNormalizer.tokens(input.context, reusing: quoteTokens)
         probe.contextNegated = probe.negations > 0 || contextTokens.contains(where: \.isNegator)
         for token in contextTokens where quoteWeights[token.key] == nil {
             if let id = index.vocabulary[token.key] { keys[id] = -1 }

@@ -43,6 +43,26 @@ public enum TextNormalizer {
         return result
     }
 
+    /// `tokens(text)`, taking each word's token from `known` when one there has the word's very
+    /// text (byte for byte: a token is a function of its text alone), instead of stemming it again.
+    /// A quote's sentence holds the quote: its words are the quote's tokens once more.
+    static func tokens(_ text: String, reusing known: [Token]) -> [Token] {
+        guard !known.isEmpty else { return tokens(text) }
+        var byText: [String: Int] = [:]
+        byText.reserveCapacity(known.count)
+        for (index, token) in known.enumerated() where byText[token.text] == nil { byText[token.text] = index }
+        var result: [Token] = []
+        forEachWord(of: text) { word in
+            if let index = byText[word], known[index].text.utf8.elementsEqual(word.utf8) {
+                result.append(known[index])
+            } else {
+                result.append(Token(text: word))
+            }
+        }
+        mergePercentWords(&result)
+        return result
+    }
+
     /// The scan of `tokens(_:mergingPercent:)`: each word's text, in order, before percent words
     /// are merged.
     private static func forEachWord(of text: String, _ emit: (String) -> Void) {
