@@ -42,7 +42,10 @@ struct ArticleText {
         self.tokens = tokens
         self.spans = spans
         prepareQuotes()
-        for token in tokens where token.isWord && !token.isCap { lowercaseWords.insert(token.lower) }
+        // Sized once (it is only ever asked, never listed), read in place, built in a local.
+        var lowercase = Set<String>(minimumCapacity: tokens.count / 2)
+        for k in tokens.indices where tokens[k].isWord && !tokens[k].isCap { lowercase.insert(tokens[k].lower) }
+        lowercaseWords = lowercase
         segmentSentences()
         classifyRuns()
         markHeadlines()

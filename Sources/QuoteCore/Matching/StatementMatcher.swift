@@ -66,14 +66,17 @@ public struct StatementMatcher: Sendable {
     private func probe(_ input: MatchInput, _ quoteTokens: [TextNormalizer.Token]) -> Probe {
         var probe = Probe()
         var quoteWeights: [String: Float] = [:]
+        quoteWeights.reserveCapacity(quoteTokens.count)
+        // The larger weight of a key's tokens, found with one lookup (a weight is never below 0.25).
+        func raise(_ stored: inout Float, to weight: Float) { stored = max(stored, weight) }
         for token in quoteTokens {
-            let weight = Float(token.weight)
-            quoteWeights[token.key] = max(quoteWeights[token.key] ?? 0, weight)
+            raise(&quoteWeights[token.key, default: 0], to: Float(token.weight))
             if token.isNegator { probe.negations += 1 }
         }
         probe.total = quoteWeights.values.reduce(0, +)
         probe.isShort = quoteTokens.count { !$0.isStopword } < StatementMatcher.shortQuoteWords
         var keys: [Int32: Float] = [:]
+        keys.reserveCapacity(quoteWeights.count)
         for (key, weight) in quoteWeights {
             if let id = index.vocabulary[key] { keys[id] = weight }
         }
