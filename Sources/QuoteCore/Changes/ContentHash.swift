@@ -29,7 +29,7 @@ public struct ContentHash: Sendable {
     public mutating func update(_ text: String?) {
         var text = text ?? "\u{0}"
         text.withUTF8 { update(UnsafeRawBufferPointer($0)) }
-        update([0xff])
+        withUnsafeBytes(of: UInt8(0xff)) { update($0) }
     }
 
     /// The fingerprint as 16 hex digits.

@@ -34,6 +34,8 @@ public final class DeliveryService: Service, Sendable {
     /// Wakes every worker: events were committed, or the configuration changed.
     private let wakers = Mutex<[String: WakeSignal]>([:])
     private let changed = WakeSignal()
+    /// The hooks last taken in (nil before the first time).
+    private let taken = Mutex<[HookConfig]?>(nil)
 
     public init(
         store: Store, config: ConfigBox, sender: HookSender, logger: Logger,
@@ -52,20 +54,28 @@ public final class DeliveryService: Service, Sendable {
         for waker in wakers.withLock({ Array($0.values) }) { waker.signal() }
     }
 
-    /// The configuration was reloaded: the workers restart with its hooks.
-    public func configurationChanged() {
-        changed.signal()
+    /// Takes in the hooks of the configuration in force (at start and after each reload): the store
+    /// queues each new event for them, a hook whose secret, password or program is not there is
+    /// warned about here, and when they differ from the hooks taken before, the workers restart
+    /// with them (a reload that leaves the hooks alone cuts off no try in flight).
+    public func takeHooks() {
+        let config = self.config.current.config
+        store.setHooks(config.hooks)
+        for problem in ConfigFile.problemsOnDisk(config, feeds: false) {
+            logger.warning("hook cannot deliver until this is fixed: \(problem)")
+        }
+        let before = taken.withLock { taken in
+            defer { taken = config.hooks }
+            return taken
+        }
+        if let before, before != config.hooks { changed.signal() }
     }
 
     public func run() async throws {
         await cancelWhenGracefulShutdown { [self] in
             while !Task.isCancelled {
                 let hooks = config.current.config.hooks
-                do {
-                    try await store.dropDeliveries(keepingHooks: Set(hooks.map(\.id)))
-                } catch {
-                    logger.error("cannot drop the deliveries of removed hooks: \(error)")
-                }
+                await dropRemovedHooks(keeping: hooks)
                 await withTaskGroup(of: Void.self) { group in
                     for hook in hooks {
                         let waker = WakeSignal()
@@ -89,7 +99,7 @@ public final class DeliveryService: Service, Sendable {
     public func drain(within limit: Duration) async {
         let hooks = config.current.config.hooks
         guard !hooks.isEmpty else { return }
-        try? await store.dropDeliveries(keepingHooks: Set(hooks.map(\.id)))
+        await dropRemovedHooks(keeping: hooks)
         await withTaskGroup(of: Bool.self) { group in
             for hook in hooks {
                 group.addTask {
@@ -109,6 +119,15 @@ public final class DeliveryService: Service, Sendable {
                 if done == hooks.count { break }
             }
             group.cancelAll()
+        }
+    }
+
+    /// Drops the queues of hooks no longer configured.
+    private func dropRemovedHooks(keeping hooks: [HookConfig]) async {
+        do {
+            try await store.dropDeliveries(keepingHooks: Set(hooks.map(\.id)))
+        } catch {
+            logger.error("cannot drop the deliveries of removed hooks: \(error.description)")
         }
     }
 

@@ -55,13 +55,7 @@ public struct HookSender: Sendable {
             let request = FetchRequest(
                 url: url, connectTimeout: 10, totalTimeout: HookSender.transferTimeout, maxBodyBytes: 1_000_000,
                 upload: .post(body: body, headers: HookMessage.headers(event, signature: signature)))
-            do {
-                let response = try await fetcher.fetch(request)
-                return .delivered("HTTP \(response.status)")
-            } catch {
-                if error.kind == .cancelled { return .cancelled }
-                return .failed(error.description, retryAfter: error.retryAfter)
-            }
+            return await transfer(request, answer: "HTTP")
         case .email(let email):
             var password: String?
             if let file = email.passwordFile {
@@ -72,16 +66,22 @@ public struct HookSender: Sendable {
             let request = FetchRequest(
                 url: email.server, connectTimeout: 10, totalTimeout: HookSender.transferTimeout, maxBodyBytes: 1_000_000,
                 upload: .mail(message: message, from: email.from, to: email.to, username: email.username, password: password))
-            do {
-                let response = try await fetcher.fetch(request)
-                return .delivered("SMTP \(response.status)")
-            } catch {
-                if error.kind == .cancelled { return .cancelled }
-                return .failed(error.description, retryAfter: nil)
-            }
+            return await transfer(request, answer: "SMTP")
         case .command(let words):
             return await HookCommand.run(words, input: HookMessage.body(event), environment: HookMessage.environment(event),
                                          timeout: HookConfig.commandTimeout)
+        }
+    }
+
+    /// A POST or an email through the fetcher: delivered with the receiver's status ("HTTP 204",
+    /// "SMTP 250"), else why not (and the receiver's Retry-After, which only HTTP gives).
+    private func transfer(_ request: FetchRequest, answer: String) async -> Result {
+        do {
+            let response = try await fetcher.fetch(request)
+            return .delivered("\(answer) \(response.status)")
+        } catch {
+            if error.kind == .cancelled { return .cancelled }
+            return .failed(error.description, retryAfter: error.retryAfter)
         }
     }
 

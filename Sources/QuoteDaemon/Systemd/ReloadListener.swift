@@ -47,9 +47,6 @@ public struct ReloadListener: Service {
             logger.info("configuration reloaded", metadata: [
                 "feeds": .stringConvertible(new.feeds.count), "statements": .stringConvertible(new.statements.count),
             ])
-            for problem in ConfigFile.problemsOnDisk(new, feeds: false) {
-                logger.warning("hook cannot deliver until this is fixed: \(problem)")
-            }
             reloaded()
         } catch {
             logger.error("configuration not reloaded; keeping the previous one", metadata: ["error": .string(error.message)])

@@ -47,8 +47,8 @@ public enum Daemon {
         defer { fetcher.shutdown() }
         let box = ConfigBox(ActiveConfig(config))
         let heartbeat = Heartbeat()
-        store.setHooks(config.hooks)
         let deliveries = DeliveryService(store: store, config: box, sender: HookSender(fetcher: fetcher), logger: logger)
+        deliveries.takeHooks()
         let pipeline = Pipeline(store: store, fetcher: fetcher, logger: logger, heartbeat: heartbeat, committed: { deliveries.eventsCommitted() })
         let notifier = SystemdNotifier()
         let scheduler = RefreshScheduler(
@@ -73,16 +73,12 @@ public enum Daemon {
             }
             services.append(.init(service: ReloadListener(
                 path: configPath, config: box, logger: logger, notifier: notifier, reloaded: {
-                    store.setHooks(box.current.config.hooks)
-                    deliveries.configurationChanged()
+                    deliveries.takeHooks()
                     scheduler.wakeUp()
                 })))
             // Stopped before the scheduler (services stop last to first): a try in flight is
             // cancelled at once and sent again after the restart.
             services.append(.init(service: deliveries))
-            for problem in ConfigFile.problemsOnDisk(config, feeds: false) {
-                logger.warning("hook cannot deliver until this is fixed: \(problem)")
-            }
         }
         services.append(.init(service: scheduler, successTerminationBehavior: .gracefullyShutdownGroup))
         logger.info("quotewatch started", metadata: metadata)
