@@ -35,16 +35,21 @@ build: deps
 # Builds and runs the daemon in the foreground on the bundled configuration (works offline:
 # the example feed is a local file; the real feeds fail with one line each and are retried).
 run: build
+	@echo "quotewatch: the web pages will be at http://127.0.0.1:8777/ (http.listen in $(CONFIG)); Ctrl-C stops"
 	.build/debug/quotewatch run --config $(CONFIG)
 
 # The end-to-end suite (CLITests) runs apart: its tests block their threads while the real binary
 # works, which would starve the timing checks of the in-process suites on a small machine.
-# The servers the tests talk to that Debian does not package as one command: aiosmtpd (PyPI), an
-# SMTP receiver for the email hooks, in a virtualenv of its own. Without it those tests say so and skip.
+# The servers and peers the tests talk to that are not one Debian package away: aiosmtpd (PyPI), an
+# SMTP receiver for the email hooks, and prometheus_client (PyPI), the parser of /metrics, in a
+# virtualenv of their own; Debian's chromium, the headless browser of the web tests (as root).
+# Without one, the tests that need it say so and skip.
 TEST_VENV = .build/test-venv
 test-servers:
-	@$(TEST_VENV)/bin/python -c "import aiosmtpd" 2>/dev/null || { python3 -m venv $(TEST_VENV) && $(TEST_VENV)/bin/pip install -q aiosmtpd==1.4.6; } \
-	  || echo "test: aiosmtpd could not be installed; the email hook tests will be skipped" >&2
+	@$(TEST_VENV)/bin/python -c "import aiosmtpd, prometheus_client" 2>/dev/null || { python3 -m venv $(TEST_VENV) && $(TEST_VENV)/bin/pip install -q aiosmtpd==1.4.6 prometheus_client==0.21.1; } \
+	  || echo "test: aiosmtpd or prometheus_client could not be installed; the tests that need them will be skipped" >&2
+	@command -v chromium >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium fonts-dejavu-core; } \
+	  || echo "test: chromium is not installed (sudo apt-get install chromium); the browser checks of the web tests will be skipped" >&2
 
 test: deps test-servers
 	$(SWIFT) build --build-tests

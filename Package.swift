@@ -28,6 +28,13 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
         // Already built for swift-service-lifecycle; the watchdog's timer (AsyncTimerSequence).
         .package(url: "https://github.com/apple/swift-async-algorithms.git", from: "1.1.4"),
+        // The web pages, API and metrics (DESIGN §8): Hummingbird 2 on SwiftNIO, without its
+        // swift-configuration trait; swift-metrics with the Prometheus text format.
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1", traits: []),
+        .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
     ],
     targets: [
         .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
@@ -40,10 +47,24 @@ let package = Package(
             name: "StateStore",
             dependencies: ["QuoteCore", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: settings),
+        // The HTTP server of DESIGN §8 (read-only pages, API, metrics, health) on Hummingbird.
+        .target(
+            name: "QuoteWeb",
+            dependencies: [
+                "QuoteCore", "StateStore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: settings),
         .target(
             name: "QuoteDaemon",
             dependencies: [
-                "QuoteCore", "FeedParsing", "FeedFetching", "StateStore",
+                "QuoteCore", "FeedParsing", "FeedFetching", "StateStore", "QuoteWeb",
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
@@ -105,6 +126,7 @@ let package = Package(
             ],
             swiftSettings: settings),
         .testTarget(name: "QuoteCommandsTests", dependencies: ["QuoteCommands"], swiftSettings: settings),
+        .testTarget(name: "QuoteWebTests", dependencies: ["QuoteWeb", "QuoteCore", "StateStore"], swiftSettings: settings),
         .testTarget(
             name: "CLITests",
             dependencies: ["quotewatch", "TestSupport", .product(name: "Crypto", package: "swift-crypto")],

@@ -123,31 +123,24 @@ extension Commands {
     /// `quotewatch status`: each configured feed's stored state (pending when never fetched).
     /// With `socketPath`, the text starts with whether a daemon answers there.
     public static func status(config: Config, json: Bool, socketPath: String? = nil, output: (String) -> Void) async throws(DaemonError) {
-        var states: [String: FeedState] = [:]
-        var hookStates: [String: HookState] = [:]
+        var report = StatusReport(config: config, states: [], hookStates: [])
         if FileManager.default.fileExists(atPath: config.databasePath) {
             let store = try openForReading(config)
             do {
-                for state in try await store.feedStates() { states[state.id] = state }
-                for state in try await store.hookStates() { hookStates[state.id] = state }
+                report = try await StatusReport.read(config, from: store)
             } catch {
                 throw DaemonError(error.description, exitCode: 2)
             }
         }
-        let hooks = config.hooks.map { ($0, hookStates[$0.id] ?? HookState(id: $0.id)) }
-        // Without feeds (a configuration with errors): every feed the store knows.
-        let feeds = config.feeds.isEmpty ? states.values.sorted { $0.id < $1.id } : config.feeds.map { feed in
-            states[feed.id].flatMap { $0.url == feed.url ? $0 : nil } ?? FeedState(id: feed.id, url: feed.url)
-        }
         if json {
-            output(ContractJSON.status(feeds, hooks: hooks).rendered)
+            output(report.json.rendered)
             return
         }
         if let socketPath {
             let running = (try? UnixSocket.connect(to: socketPath)) != nil
             output(running ? "daemon: running (\(socketPath))" : "daemon: not running (nothing listens on \(socketPath))")
         }
-        for state in feeds {
+        for state in report.feeds {
             var line = "\(state.id)\t\(state.result.rawValue)"
             if let status = state.httpStatus { line += "\tHTTP \(status)" }
             if let last = state.lastFetch { line += "\tlast \(JSONValue.iso8601(last))" }
@@ -156,7 +149,7 @@ extension Commands {
             if let error = state.error { line += "\t\(error)" }
             output(line)
         }
-        for (hook, state) in hooks {
+        for (hook, state) in report.hooks {
             var line = "hook \(hook.id)\t\(hook.kind.name)\t\(state.pending) pending\t\(state.delivered) delivered"
             if let since = state.failingSince { line += "\tfailing since \(JSONValue.iso8601(since))" }
             if let next = state.nextTry, state.failingSince != nil { line += "\tnext try \(JSONValue.iso8601(next))" }

@@ -60,36 +60,6 @@ public enum ContractJSON {
         ])
     }
 
-    /// `status --json`.
-    public static func status(_ feeds: [FeedState], hooks: [(HookConfig, HookState)] = []) -> JSONValue {
-        .object([
-            ("feeds", .array(feeds.map { state in
-                .object([
-                    ("id", .string(state.id)),
-                    ("url", .string(state.url)),
-                    ("lastFetch", .date(state.lastFetch)),
-                    ("result", .string(state.result.rawValue)),
-                    ("httpStatus", .int(state.httpStatus)),
-                    ("error", .string(state.error)),
-                    ("consecutiveFailures", .int(state.consecutiveFailures)),
-                    ("nextDue", .date(state.nextDue)),
-                ])
-            })),
-            ("hooks", .array(hooks.map { hook, state in
-                .object([
-                    ("id", .string(hook.id)),
-                    ("kind", .string(hook.kind.name)),
-                    ("pending", .int(state.pending)),
-                    ("delivered", .int(state.delivered)),
-                    ("lastDelivered", .date(state.lastDelivered)),
-                    ("failingSince", .date(state.failingSince)),
-                    ("lastError", .string(state.lastError)),
-                    ("nextTry", .date(state.nextTry)),
-                ])
-            })),
-        ])
-    }
-
     /// One line of `history --json`: one stored version of an item.
     public static func version(_ version: ItemVersion, number: Int, of history: ItemHistory) -> JSONValue {
         .object([

@@ -27,7 +27,7 @@ extension Store {
     /// Events in id order, filtered by the query.
     public func events(_ query: EventQuery = EventQuery()) async throws(StoreError) -> [ChangeEvent] {
         try await read { db in
-            var request = EventRecord.order(\.id)
+            var request = query.newestFirst ? EventRecord.order(\.id.desc) : EventRecord.order(\.id)
             if let after = query.afterID {
                 request = request.filter { $0.id > after }
             }
@@ -38,10 +38,34 @@ extension Store {
             if let statement = query.statement {
                 request = request.filter { $0.statement == statement }
             }
+            if let item = query.item {
+                request = request.filter { $0.item == item }
+            }
             if let limit = query.limit {
                 request = request.limit(limit)
             }
             return try request.fetchAll(db).compactMap(\.event)
+        }
+    }
+
+    /// Per statement id: how many events it has, in how many items, and its latest event.
+    public func statementSummaries() async throws(StoreError) -> [String: StatementSummary] {
+        try await read { db in
+            var found: [String: StatementSummary] = [:]
+            let counts = try Row.fetchAll(db, sql: """
+                SELECT statement, COUNT(*) AS events, COUNT(DISTINCT feed || char(1) || item) AS items, MAX(id) AS latest
+                FROM event WHERE statement IS NOT NULL GROUP BY statement
+                """)
+            var latestIDs: [Int64] = []
+            for row in counts {
+                let statement: String = row["statement"]
+                found[statement] = StatementSummary(events: row["events"], items: row["items"], latest: nil)
+                latestIDs.append(row["latest"])
+            }
+            for record in try EventRecord.fetchAll(db, keys: latestIDs) {
+                if let statement = record.statement { found[statement]?.latest = record.event }
+            }
+            return found
         }
     }
 

@@ -18,6 +18,8 @@ public final class Store: Sendable {
     private let writer: any DatabaseWriter
     /// The hooks whose deliveries are queued with each event (DESIGN §9).
     private let hooks = Mutex<[HookConfig]>([])
+    /// Told how long each write transaction took, from the call to its commit (the metrics' store latency).
+    private let writeObserver = Mutex<(@Sendable (Duration) -> Void)?>(nil)
 
     /// How long a connection waits for a lock held by another before failing.
     public static let busyTimeout: TimeInterval = 5
@@ -105,8 +107,12 @@ public final class Store: Sendable {
     }
 
     func write<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws(StoreError) -> T {
+        let observer = writeObserver.withLock { $0 }
+        let started = ContinuousClock.now
         do {
-            return try await writer.write(body)
+            let result = try await writer.write(body)
+            observer?(ContinuousClock.now - started)
+            return result
         } catch {
             throw Store.wrap(error, path: path)
         }
@@ -124,6 +130,11 @@ public final class Store: Sendable {
     /// (the daemon sets them at start and at each reload).
     public func setHooks(_ hooks: [HookConfig]) {
         self.hooks.withLock { $0 = hooks }
+    }
+
+    /// From now on, `observer` hears how long each write transaction took (the daemon's metrics).
+    public func observeWrites(_ observer: @escaping @Sendable (Duration) -> Void) {
+        writeObserver.withLock { $0 = observer }
     }
 
     /// The hooks in force.

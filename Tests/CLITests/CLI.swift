@@ -59,6 +59,8 @@ struct CLI {
         let config = try JSONSerialization.jsonObject(with: Data(contentsOf: repositoryRoot.appendingPathComponent("feeds.json"))) as? [String: Any] ?? [:]
         var local = config
         local["feeds"] = (config["feeds"] as? [[String: Any]] ?? []).filter { ($0["id"] as? String) == "nato-example" }
+        // No web server: the tests run daemons side by side, and the web tests bind their own ports.
+        local.removeValue(forKey: "http")
         try JSONSerialization.data(withJSONObject: local).write(to: folder.appendingPathComponent("feeds.json"))
         return folder
     }

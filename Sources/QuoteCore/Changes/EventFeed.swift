@@ -48,15 +48,7 @@ public enum EventFeed {
         }
         switch event.type {
         case .quoteEdited:
-            let pieces = WordDiff.pieces(from: event.previous ?? "", to: event.quote ?? "")
-            let words = pieces.map { piece in
-                switch piece {
-                case .same(let words): escape(words)
-                case .removed(let words): "<del>" + escape(words) + "</del>"
-                case .added(let words): "<ins>" + escape(words) + "</ins>"
-                }
-            }.joined(separator: " ")
-            row("Edited:", "“" + words + "”")
+            row("Edited:", "“" + WordDiff.html(from: event.previous ?? "", to: event.quote ?? "") + "”")
             if event.reversed { row("Sense:", "reversed") }
         case .claimChanged:
             row("Quote:", event.quote.map { "“" + escape($0) + "”" })

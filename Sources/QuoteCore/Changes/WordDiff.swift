@@ -21,6 +21,18 @@ public enum WordDiff {
         }.joined(separator: " ")
     }
 
+    /// The new wording as HTML: removed words in `<del>`, added words in `<ins>`, every word escaped
+    /// (the Atom feed's entries and the web's timeline).
+    public static func html(from old: String, to new: String) -> String {
+        pieces(from: old, to: new).map { piece in
+            switch piece {
+            case .same(let words): EventFeed.escape(words)
+            case .removed(let words): "<del>" + EventFeed.escape(words) + "</del>"
+            case .added(let words): "<ins>" + EventFeed.escape(words) + "</ins>"
+            }
+        }.joined(separator: " ")
+    }
+
     /// The diff as runs of words, removals before additions where both are at one place.
     public static func pieces(from old: String, to new: String) -> [Piece] {
         let a = old.split(whereSeparator: \.isWhitespace).map(String.init)

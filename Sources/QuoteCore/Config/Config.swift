@@ -13,11 +13,14 @@ public struct Config: Sendable, Hashable {
     public var limits: Limits
     /// Where the events are delivered besides the log (DESIGN §9).
     public var hooks: [HookConfig]
+    /// Where the web pages, API and metrics are served (DESIGN §8); nil: not served.
+    public var http: HTTPConfig?
 
     public init(
         refreshInterval: Double, databasePath: String, feeds: [FeedConfig], statements: [Statement], limits: Limits = Limits(),
-        hooks: [HookConfig] = []
+        hooks: [HookConfig] = [], http: HTTPConfig? = nil
     ) {
+        self.http = http
         self.refreshInterval = refreshInterval
         self.databasePath = databasePath
         self.feeds = feeds

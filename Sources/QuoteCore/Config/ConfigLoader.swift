@@ -16,7 +16,8 @@ public enum ConfigLoader {
     /// The shortest refresh interval accepted: polite to publishers, and enough for local files.
     public static let minimumRefreshInterval = 10.0
 
-    static let topKeys: Set<String> = ["refreshInterval", "database", "feeds", "statements", "limits", "hooks"]
+    static let topKeys: Set<String> = ["refreshInterval", "database", "feeds", "statements", "limits", "hooks", "http"]
+    static let httpKeys: Set<String> = ["listen", "tokenFile"]
     static let hookKeys: Set<String> = ["id", "url", "secretFile", "command", "email", "types", "statements"]
     static let emailKeys: Set<String> = ["server", "from", "to", "username", "passwordFile"]
     static let feedKeys: Set<String> = ["id", "url", "refreshInterval", "fetchArticles", "articleRecheck", "connectTimeout", "timeout"]
@@ -199,7 +200,10 @@ public enum ConfigLoader {
             let feeds = self.feeds(object["feeds"])
             let statements = self.statements(object["statements"])
             let hooks = self.hooks(object["hooks"], statements: Set(statements.map(\.id)))
-            return Config(refreshInterval: interval, databasePath: databasePath, feeds: feeds, statements: statements, limits: limits, hooks: hooks)
+            let http = self.http(object["http"])
+            return Config(
+                refreshInterval: interval, databasePath: databasePath, feeds: feeds, statements: statements, limits: limits, hooks: hooks,
+                http: http)
         }
 
         mutating func limits(_ object: JSONValue?) -> Limits {
@@ -435,6 +439,31 @@ public enum ConfigLoader {
                 }
                 guard let server, let from, !to.isEmpty else { return nil }
                 return .email(EmailHook(server: server, from: from, to: to, username: username, passwordFile: password))
+            }
+        }
+
+        /// `http`: `listen` (HOST:PORT) and optional `tokenFile`; an address other machines can reach
+        /// needs the token (DESIGN §8).
+        mutating func http(_ value: JSONValue?) -> HTTPConfig? {
+            guard let value else { return nil }
+            guard case .object = value else {
+                fail("http", "must be an object such as {\"listen\": \"127.0.0.1:8777\"}")
+                return nil
+            }
+            checkKeys(value, allowed: ConfigLoader.httpKeys, path: "http")
+            let token = string(value, "tokenFile", path: "http", required: false).flatMap { file(of: $0, path: "http.tokenFile") }
+            guard let listen = string(value, "listen", path: "http", required: true) else { return nil }
+            switch HTTPConfig.parseListen(listen) {
+            case .failure(let issue):
+                fail("http.listen", issue.message)
+                return nil
+            case .success(let address):
+                let config = HTTPConfig(host: address.host, port: address.port, tokenFile: token)
+                if !config.isLoopback && token == nil {
+                    fail("http.listen", "\(listen) can be reached from other machines; set http.tokenFile (a file holding the bearer token every request must carry), or listen on 127.0.0.1")
+                    return nil
+                }
+                return config
             }
         }
 

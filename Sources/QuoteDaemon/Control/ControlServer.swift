@@ -38,9 +38,8 @@ public final class ControlServer: Service, Sendable {
         self.scheduler = scheduler
         self.config = config
         self.logger = logger
-        var info = stat()
-        if lstat(path, &info) == 0 {
-            guard info.st_mode & S_IFMT == S_IFSOCK else {
+        if let entry = UnixSocket.entry(at: path) {
+            guard entry.isSocket else {
                 throw DaemonError("\(path) is in the way of the control socket and is not a socket; move it away")
             }
             switch Result(catching: { () throws(SocketError) in try UnixSocket.connect(to: path) }) {
@@ -59,7 +58,7 @@ public final class ControlServer: Service, Sendable {
         } catch {
             throw DaemonError("cannot create the control socket: \(error)")
         }
-        inode = lstat(path, &info) == 0 ? info.st_ino : 0
+        inode = UnixSocket.entry(at: path)?.inode ?? 0
     }
 
     public func run() async throws {
@@ -80,8 +79,7 @@ public final class ControlServer: Service, Sendable {
         }
         listener.shutdown()
         for connection in open { connection.stop() }
-        var info = stat()
-        if lstat(path, &info) == 0, info.st_ino == inode { unlink(path) }
+        if let entry = UnixSocket.entry(at: path), entry.inode == inode { unlink(path) }
     }
 
     private func acceptLoop() {

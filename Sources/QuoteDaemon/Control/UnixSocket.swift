@@ -3,6 +3,11 @@ import Foundation
 #if canImport(Glibc)
     import Glibc
 #endif
+// With SwiftNIO in the build, `struct stat` is attributed to the Dispatch C module that includes
+// <sys/stat.h> first, and member import visibility then asks for that module by name.
+#if canImport(CDispatch)
+    import CDispatch
+#endif
 
 /// An AF_UNIX stream socket that owns its descriptor, for the control socket and its clients.
 ///
@@ -188,5 +193,13 @@ public final class UnixSocket: Sendable {
         var length = socklen_t(MemoryLayout<(pid_t, uid_t, gid_t)>.size)
         guard getsockopt(descriptor, SOL_SOCKET, SO_PEERCRED, &credentials, &length) == 0 else { return nil }
         return credentials.1
+    }
+
+    /// What `lstat` says of `path` (the link itself, not what it points to): whether it is a socket,
+    /// and its inode; nil when nothing is there.
+    static func entry(at path: String) -> (isSocket: Bool, inode: ino_t)? {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return nil }
+        return (info.st_mode & S_IFMT == S_IFSOCK, info.st_ino)
     }
 }

@@ -31,6 +31,7 @@ public final class DeliveryService: Service, Sendable {
     let logger: Logger
     let now: @Sendable () -> Date
     let draw: @Sendable () -> Double
+    let metrics: DaemonMetrics?
     /// Wakes every worker: events were committed, or the configuration changed.
     private let wakers = Mutex<[String: WakeSignal]>([:])
     private let changed = WakeSignal()
@@ -39,10 +40,12 @@ public final class DeliveryService: Service, Sendable {
 
     public init(
         store: Store, config: ConfigBox, sender: HookSender, logger: Logger,
-        now: @escaping @Sendable () -> Date = { Date() }, draw: @escaping @Sendable () -> Double = { Double.random(in: 0..<1) }
+        now: @escaping @Sendable () -> Date = { Date() }, draw: @escaping @Sendable () -> Double = { Double.random(in: 0..<1) },
+        metrics: DaemonMetrics? = nil
     ) {
         self.store = store
         self.config = config
+        self.metrics = metrics
         self.sender = sender
         self.logger = logger
         self.now = now
@@ -161,6 +164,7 @@ public final class DeliveryService: Service, Sendable {
                 switch result {
                 case .delivered(let answer):
                     try await store.recordDelivered(delivery, at: now())
+                    metrics?.delivered(hook: hook.id)
                     if failing {
                         logger.info("hook \(hook.id) delivers again", metadata: [
                             "hook": .string(hook.id), "event": .stringConvertible(delivery.event.id ?? 0), "answer": .string(answer),
@@ -173,6 +177,7 @@ public final class DeliveryService: Service, Sendable {
                     let delay = DeliveryService.backoff.delay(
                         interval: DeliveryService.firstRetry, failures: delivery.attempts + 1, retryAfter: retryAfter, draw: draw())
                     try await store.recordFailure(delivery, error: why, nextTry: now().addingTimeInterval(delay), at: now())
+                    metrics?.deliveryFailed(hook: hook.id)
                     let metadata: Logger.Metadata = [
                         "hook": .string(hook.id), "event": .stringConvertible(delivery.event.id ?? 0), "error": .string(why),
                         "retry": .string(ConfigDuration.format(delay.rounded())),

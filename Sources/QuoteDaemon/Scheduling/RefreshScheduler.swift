@@ -30,6 +30,8 @@ public final class RefreshScheduler: Service, Sendable {
     let once: Bool
     /// Beaten at each turn of the loop and as each feed starts and ends.
     public let heartbeat: Heartbeat
+    /// Hears of each feed's refresh and each cycle (nil: none kept).
+    let metrics: DaemonMetrics?
     private let wake = WakeSignal()
     /// What the control connections and the loop share.
     private struct Shared {
@@ -44,8 +46,9 @@ public final class RefreshScheduler: Service, Sendable {
 
     public init(
         pipeline: Pipeline, config: ConfigBox, logger: Logger, notifier: SystemdNotifier = SystemdNotifier(environment: [:]),
-        once: Bool = false, heartbeat: Heartbeat = Heartbeat()
+        once: Bool = false, heartbeat: Heartbeat = Heartbeat(), metrics: DaemonMetrics? = nil
     ) {
+        self.metrics = metrics
         self.pipeline = pipeline
         self.config = config
         self.logger = logger
@@ -254,6 +257,7 @@ public final class RefreshScheduler: Service, Sendable {
             guard let observer = request.observer else { continue }
             for id in request.feeds { watchers[id, default: []].append(observer) }
         }
+        let cycleStarted = ContinuousClock.now
         let outcomes = try await withThrowingTaskGroup(of: (Int, FeedOutcome).self) { group in
             var results: [(Int, FeedOutcome)] = []
             var next = 0
@@ -261,8 +265,9 @@ public final class RefreshScheduler: Service, Sendable {
                 guard next < jobs.count else { return }
                 let (index, job) = (next, jobs[next])
                 next += 1
-                group.addTask { [pipeline, heartbeat, watchers] in
+                group.addTask { [pipeline, heartbeat, watchers, metrics] in
                     heartbeat.beat()
+                    let started = ContinuousClock.now
                     let feed = job.feed
                     let observers = watchers[feed.id] ?? []
                     for observe in observers { observe(.fetching(feed: feed.id)) }
@@ -272,6 +277,7 @@ public final class RefreshScheduler: Service, Sendable {
                     case .pages: outcome = try await pipeline.refreshPages(feed, with: active)
                     }
                     heartbeat.beat()
+                    metrics?.refreshed(outcome, took: ContinuousClock.now - started)
                     for observe in observers { observe(.finished(outcome)) }
                     return (index, outcome)
                 }
@@ -283,6 +289,7 @@ public final class RefreshScheduler: Service, Sendable {
             }
             return results.sorted { $0.0 < $1.0 }.map(\.1)
         }
+        metrics?.cycleDone(took: ContinuousClock.now - cycleStarted)
         for request in requests { request.observer?(.done) }
         let first = shared.withLock { shared in
             defer { shared.lastCycleEnd = Date() }

@@ -1,4 +1,5 @@
 import Foundation
+import QuoteWeb
 import QuoteCore
 
 /// Finds and reads feeds.json (DESIGN §3): `--config`, else `$CONFIGURATION_DIRECTORY/feeds.json`
@@ -80,7 +81,7 @@ public enum ConfigFile {
     }
 
     /// What the configuration names on this machine that is not there: a local feed file, a hook's
-    /// secret or password file that cannot be read, a hook's program that is not an executable
+    /// secret or password file or the web's token file that cannot be read, a hook's program that is not an executable
     /// (a bare name is looked up on `PATH`). `check` reports them; the daemon refuses a
     /// configuration whose hooks cannot work.
     public static func problemsOnDisk(
@@ -100,6 +101,12 @@ public enum ConfigFile {
             if !files.isReadableFile(atPath: path) {
                 let reason = files.fileExists(atPath: path) ? "cannot be read (permissions?)" : "does not exist"
                 issues.append(ConfigIssue(path: at, message: "the file \(path) \(reason)"))
+            }
+        }
+        if let token = config.http?.tokenFile {
+            readable(token, "http.tokenFile")
+            if files.isReadableFile(atPath: token), WebToken.read(token) == nil {
+                issues.append(ConfigIssue(path: "http.tokenFile", message: "the file \(token) holds no token (it is empty)"))
             }
         }
         for (index, hook) in config.hooks.enumerated() {

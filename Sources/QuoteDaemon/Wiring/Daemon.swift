@@ -3,6 +3,7 @@ import FeedParsing
 import Foundation
 import Logging
 import QuoteCore
+import QuoteWeb
 import ServiceLifecycle
 import StateStore
 import UnixSignals
@@ -32,6 +33,28 @@ public enum Daemon {
         }
     }
 
+    /// The web server of `http` (DESIGN §8). Its health is the watchdog's check (with systemd's
+    /// timeout, else a minute); a changed `http` takes effect at the next start.
+    static func web(
+        _ http: HTTPConfig, store: Store, config: ConfigBox, heartbeat: Heartbeat, notifier: SystemdNotifier, metrics: DaemonMetrics,
+        logger: Logger
+    ) throws(DaemonError) -> WebServer {
+        var token: WebToken?
+        if let file = http.tokenFile {
+            guard let read = WebToken.read(file) else {
+                throw DaemonError("http.tokenFile: the file \(file) cannot be read or holds no token")
+            }
+            token = read
+        }
+        let health = Watchdog(timeout: Watchdog.timeout() ?? .seconds(60), heartbeat: heartbeat, store: store, config: config, notifier: notifier, logger: logger)
+        let sources = WebSources(
+            store: store, config: { config.current.config }, health: { await health.check() },
+            metrics: { await metrics.exposition(store: store, config: config.current.config) })
+        return WebServer(http: http, token: token, sources: sources, logger: logger) { address in
+            logger.info("web pages at http://\(address)/", metadata: ["http": .string(address)])
+        }
+    }
+
     /// Runs `quotewatch run`.
     /// - Throws: ``DaemonError`` with the exit code to use.
     public static func run(configPath: String, once: Bool, logger: Logger) async throws(DaemonError) {
@@ -47,12 +70,14 @@ public enum Daemon {
         defer { fetcher.shutdown() }
         let box = ConfigBox(ActiveConfig(config))
         let heartbeat = Heartbeat()
-        let deliveries = DeliveryService(store: store, config: box, sender: HookSender(fetcher: fetcher), logger: logger)
+        let metrics = DaemonMetrics()
+        store.observeWrites { metrics.stored(took: $0) }
+        let deliveries = DeliveryService(store: store, config: box, sender: HookSender(fetcher: fetcher), logger: logger, metrics: metrics)
         deliveries.takeHooks()
         let pipeline = Pipeline(store: store, fetcher: fetcher, logger: logger, heartbeat: heartbeat, committed: { deliveries.eventsCommitted() })
         let notifier = SystemdNotifier()
         let scheduler = RefreshScheduler(
-            pipeline: pipeline, config: box, logger: logger, notifier: notifier, once: once, heartbeat: heartbeat)
+            pipeline: pipeline, config: box, logger: logger, notifier: notifier, once: once, heartbeat: heartbeat, metrics: metrics)
         // Graceful shutdown runs through the services from last to first: the scheduler goes first,
         // so STOPPING=1 is sent and transfers are aborted at once; the control socket closes last.
         var services: [ServiceGroupConfiguration.ServiceConfiguration] = []
@@ -66,6 +91,10 @@ public enum Daemon {
                 path: ControlSocket.path(databasePath: config.databasePath), scheduler: scheduler, config: box, logger: logger)
             metadata["socket"] = .string(server.path)
             services.append(.init(service: server))
+            if let http = config.http {
+                services.append(.init(service: try web(http, store: store, config: box, heartbeat: heartbeat, notifier: notifier, metrics: metrics, logger: logger)))
+                metadata["http"] = .string(http.listen)
+            }
             if let timeout = Watchdog.timeout() {
                 services.append(.init(service: Watchdog(
                     timeout: timeout, heartbeat: heartbeat, store: store, config: box, notifier: notifier, logger: logger)))

@@ -35,6 +35,7 @@ struct EventRecord: Codable, FetchableRecord, MutablePersistableRecord, PlainJSO
         static let id = Column(CodingKeys.id)
         static let type = Column(CodingKeys.type)
         static let statement = Column(CodingKeys.statement)
+        static let item = Column(CodingKeys.item)
         static let logged = Column(CodingKeys.logged)
     }
 
