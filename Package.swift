@@ -35,6 +35,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
+        // The shared store of several instances (DESIGN §7); on the SwiftNIO the web server brings.
+        .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
     ],
     targets: [
         .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
@@ -46,6 +48,15 @@ let package = Package(
         .target(
             name: "StateStore",
             dependencies: ["QuoteCore", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: settings),
+        // The PostgreSQL backend of the store (DESIGN §7), behind StateStore's protocol.
+        .target(
+            name: "PostgresStore",
+            dependencies: [
+                "QuoteCore", "StateStore",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: settings),
         // The HTTP server of DESIGN §8 (read-only pages, API, metrics, health) on Hummingbird.
         .target(
@@ -62,7 +73,7 @@ let package = Package(
         .target(
             name: "QuoteDaemon",
             dependencies: [
-                "QuoteCore", "FeedParsing", "FeedFetching", "StateStore", "QuoteWeb",
+                "QuoteCore", "FeedParsing", "FeedFetching", "StateStore", "PostgresStore", "QuoteWeb",
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -126,6 +137,8 @@ let package = Package(
             ],
             swiftSettings: settings),
         .testTarget(name: "QuoteCommandsTests", dependencies: ["QuoteCommands"], swiftSettings: settings),
+        .testTarget(
+            name: "StoreContractTests", dependencies: ["StateStore", "PostgresStore", "QuoteCore", "TestSupport"], swiftSettings: settings),
         .testTarget(name: "QuoteWebTests", dependencies: ["QuoteWeb", "QuoteCore", "StateStore"], swiftSettings: settings),
         .testTarget(
             name: "CLITests",

@@ -96,7 +96,7 @@ struct QuoteWatchBench {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("qw-bench-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        let store = try Store(path: folder.appendingPathComponent("bench.sqlite").path)
+        let store = try SQLiteStore(path: folder.appendingPathComponent("bench.sqlite").path)
         let start = Date()
         for (index, (file, item)) in items.enumerated() {
             let text = texts[index]

@@ -4,12 +4,8 @@ import QuoteCore
 import StateStore
 
 extension Commands {
-    static func openForReading(_ config: Config) throws(DaemonError) -> Store {
-        do {
-            return try Store(readingFrom: config.databasePath)
-        } catch {
-            throw DaemonError(error.description)
-        }
+    static func openForReading(_ config: Config) async throws(DaemonError) -> any Store {
+        try await StoreOpening.openForReading(config)
     }
 
     /// `quotewatch events`: events in id order, filtered; with `follow`, keeps printing new ones
@@ -17,7 +13,7 @@ extension Commands {
     public static func events(
         config: Config, query: EventQuery, json: Bool, follow: Bool, output: @escaping @Sendable (String) -> Void
     ) async throws(DaemonError) {
-        let store = try openForReading(config)
+        let store = try await openForReading(config)
         var query = query
         while true {
             let events: [ChangeEvent]
@@ -51,7 +47,7 @@ extension Commands {
 
     /// `quotewatch events --atom`: the events the query selects as one Atom 1.0 feed, newest first.
     public static func eventsAtom(config: Config, query: EventQuery, output: (String) -> Void) async throws(DaemonError) {
-        let store = try openForReading(config)
+        let store = try await openForReading(config)
         let events: [ChangeEvent]
         do {
             events = try await store.events(query)
@@ -65,7 +61,7 @@ extension Commands {
 
     /// `quotewatch quotes`: stored quotes, by speaker or statement.
     public static func quotes(config: Config, speaker: String?, statement: String?, json: Bool, output: (String) -> Void) async throws(DaemonError) {
-        let store = try openForReading(config)
+        let store = try await openForReading(config)
         let quotes: [StoredQuote]
         do {
             quotes = try await store.quotes(speaker: speaker, statement: statement)
@@ -86,7 +82,7 @@ extension Commands {
 
     /// `quotewatch history ITEM`: every stored version of the items whose guid or link is `item`.
     public static func history(config: Config, item: String, json: Bool, output: (String) -> Void) async throws(DaemonError) {
-        let store = try openForReading(config)
+        let store = try await openForReading(config)
         let found: [ItemHistory]
         do {
             found = try await store.history(of: item)
@@ -124,8 +120,8 @@ extension Commands {
     /// With `socketPath`, the text starts with whether a daemon answers there.
     public static func status(config: Config, json: Bool, socketPath: String? = nil, output: (String) -> Void) async throws(DaemonError) {
         var report = StatusReport(config: config, states: [], hookStates: [])
-        if FileManager.default.fileExists(atPath: config.databasePath) {
-            let store = try openForReading(config)
+        if config.isSharedStore || FileManager.default.fileExists(atPath: config.databasePath) {
+            let store = try await openForReading(config)
             do {
                 report = try await StatusReport.read(config, from: store)
             } catch {

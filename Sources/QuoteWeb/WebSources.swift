@@ -5,7 +5,7 @@ public import StateStore
 /// What the web server reads, given by the daemon: the store, the configuration in force, the
 /// watchdog's health check and the metrics text.
 public struct WebSources: Sendable {
-    public var store: Store
+    public var store: any Store
     public var config: @Sendable () -> Config
     /// nil while healthy (the watchdog would be fed), else what is wrong.
     public var health: @Sendable () async -> String?
@@ -14,7 +14,7 @@ public struct WebSources: Sendable {
     public var now: @Sendable () -> Date
 
     public init(
-        store: Store, config: @escaping @Sendable () -> Config, health: @escaping @Sendable () async -> String?,
+        store: any Store, config: @escaping @Sendable () -> Config, health: @escaping @Sendable () async -> String?,
         metrics: @escaping @Sendable () async -> String, now: @escaping @Sendable () -> Date = { Date() }
     ) {
         self.store = store

@@ -12,4 +12,13 @@ public struct PendingDelivery: Sendable, Hashable {
     /// Not before this time.
     public var nextTry: Date
     public var lastError: String?
+
+    public init(id: Int64, hook: String, event: ChangeEvent, attempts: Int, nextTry: Date, lastError: String?) {
+        self.id = id
+        self.hook = hook
+        self.event = event
+        self.attempts = attempts
+        self.nextTry = nextTry
+        self.lastError = lastError
+    }
 }

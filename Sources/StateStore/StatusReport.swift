@@ -25,7 +25,7 @@ public struct StatusReport: Sendable {
     }
 
     /// Reads the report from the store.
-    public static func read(_ config: Config, from store: Store) async throws(StoreError) -> StatusReport {
+    public static func read(_ config: Config, from store: any Store) async throws(StoreError) -> StatusReport {
         StatusReport(config: config, states: try await store.feedStates(), hookStates: try await store.hookStates())
     }
 

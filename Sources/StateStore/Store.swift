@@ -1,173 +1,99 @@
-import Foundation
-import GRDB
-import Synchronization
+public import Foundation
 public import QuoteCore
 
-/// The quotewatch database: feeds, items, their quotes and statement states, and the event log.
+/// The quotewatch store, whichever backend holds it (DESIGN §7): ``SQLiteStore``, the embedded
+/// default of one instance, or a PostgreSQL server that several instances share. The scheduler,
+/// the pipeline, the control server, the watchdog, the web pages and the read-only commands see
+/// only this protocol; every backend passes the same contract tests.
 ///
-/// One writer (the daemon, or `run --once` holding the same lock) opens it read-write; the CLI opens
-/// it read-only. Write-ahead logging lets readers follow events while the daemon writes, and every
-/// new item version is committed in one transaction together with the events it raised, so a daemon
-/// killed at any moment loses no event and repeats none.
-///
-/// Blocking SQLite work runs on GRDB's own serial queues: the async methods suspend the caller
-/// instead of blocking Swift's cooperative threads.
-public final class Store: Sendable {
-    /// Where the database lives.
-    public let path: String
-    private let writer: any DatabaseWriter
-    /// The hooks whose deliveries are queued with each event (DESIGN §9).
-    private let hooks = Mutex<[HookConfig]>([])
-    /// Told how long each write transaction took, from the call to its commit (the metrics' store latency).
-    private let writeObserver = Mutex<(@Sendable (Duration) -> Void)?>(nil)
+/// Each write is one transaction: a reading of an item commits its state with its events, and an
+/// event is written with its deliveries.
+public protocol Store: Sendable {
+    /// The file or server, as messages name it (a server URL without its password).
+    var location: String { get }
 
-    /// How long a connection waits for a lock held by another before failing.
-    public static let busyTimeout: TimeInterval = 5
-
-    /// Opens (creating and migrating if needed) the database for writing.
-    public init(path: String) throws(StoreError) {
-        self.path = path
-        var configuration = Configuration()
-        configuration.busyMode = .timeout(Store.busyTimeout)
-        configuration.label = "quotewatch"
-        do {
-            let directory = (path as NSString).deletingLastPathComponent
-            if !directory.isEmpty { try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true) }
-            let pool = try DatabasePool(path: path, configuration: configuration)
-            let migrator = StoreSchema.migrator
-            let known = Set(migrator.migrations)
-            let applied = try pool.read { db in try migrator.appliedIdentifiers(db) }
-            if let unknown = applied.first(where: { !known.contains($0) }) {
-                throw StoreError(kind: .incompatible, path: path, message: "was written by a newer quotewatch (schema step \"\(unknown)\" is unknown to this version); upgrade quotewatch")
-            }
-            // Migrating takes the write lock; a store already up to date needs only a read, so a
-            // daemon starts even while another program holds the lock, and waits it out later.
-            if try pool.read({ db in try !migrator.hasCompletedMigrations(db) }) {
-                try migrator.migrate(pool)
-            }
-            writer = pool
-        } catch let error as StoreError {
-            throw error
-        } catch {
-            throw Store.wrap(error, path: path)
-        }
-    }
-
-    /// Opens an existing database for reading only (the CLI's `events`, `quotes`, `status`).
-    public init(readingFrom path: String) throws(StoreError) {
-        self.path = path
-        guard FileManager.default.fileExists(atPath: path) else {
-            throw StoreError(kind: .missing, path: path, message: "does not exist yet; start the daemon (quotewatch run) to create it")
-        }
-        var configuration = Configuration()
-        configuration.readonly = true
-        configuration.busyMode = .timeout(Store.busyTimeout)
-        do {
-            writer = try DatabaseQueue(path: path, configuration: configuration)
-            let known = Set(StoreSchema.migrator.migrations)
-            let applied = try writer.read { db in try StoreSchema.migrator.appliedIdentifiers(db) }
-            if applied.isEmpty {
-                throw StoreError(kind: .incompatible, path: path, message: "is not a quotewatch database")
-            }
-            if let unknown = applied.first(where: { !known.contains($0) }) {
-                throw StoreError(kind: .incompatible, path: path, message: "was written by a newer quotewatch (schema step \"\(unknown)\"); upgrade quotewatch")
-            }
-        } catch let error as StoreError {
-            throw error
-        } catch {
-            throw Store.wrap(error, path: path)
-        }
-    }
-
-    static func wrap(_ error: any Error, path: String) -> StoreError {
-        if let error = error as? StoreError { return error }
-        if let error = error as? DatabaseError {
-            let text = error.message ?? "\(error.resultCode)"
-            switch error.resultCode {
-            case .SQLITE_NOTADB, .SQLITE_CORRUPT:
-                return StoreError(kind: .incompatible, path: path, message: "is not a usable SQLite database (\(text))")
-            case .SQLITE_BUSY, .SQLITE_LOCKED:
-                return StoreError(kind: .sqlite(code: error.resultCode.rawValue), path: path, message: "is locked by another process (\(text))")
-            case .SQLITE_READONLY:
-                return StoreError(kind: .sqlite(code: error.resultCode.rawValue), path: path, message: "is read-only (\(text))")
-            case .SQLITE_FULL:
-                return StoreError(kind: .sqlite(code: error.resultCode.rawValue), path: path, message: "the disk is full (\(text))")
-            case .SQLITE_CANTOPEN:
-                var reason = text
-                var info = statvfs()
-                if statvfs((path as NSString).deletingLastPathComponent, &info) == 0, info.f_flag & UInt(ST_RDONLY) != 0 {
-                    reason += "; its folder is on a read-only file system"
-                }
-                return StoreError(kind: .sqlite(code: error.resultCode.rawValue), path: path, message: "cannot be opened (\(reason))")
-            default:
-                return StoreError(kind: .sqlite(code: error.resultCode.rawValue), path: path, message: text)
-            }
-        }
-        return StoreError(kind: .sqlite(code: -1), path: path, message: String(describing: error))
-    }
-
-    func write<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws(StoreError) -> T {
-        let observer = writeObserver.withLock { $0 }
-        let started = ContinuousClock.now
-        do {
-            let result = try await writer.write(body)
-            observer?(ContinuousClock.now - started)
-            return result
-        } catch {
-            throw Store.wrap(error, path: path)
-        }
-    }
-
-    func read<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws(StoreError) -> T {
-        do {
-            return try await writer.read(body)
-        } catch {
-            throw Store.wrap(error, path: path)
-        }
-    }
-
-    /// From now on, each event is queued for delivery to each of these hooks whose filters it passes
-    /// (the daemon sets them at start and at each reload).
-    public func setHooks(_ hooks: [HookConfig]) {
-        self.hooks.withLock { $0 = hooks }
-    }
-
-    /// From now on, `observer` hears how long each write transaction took (the daemon's metrics).
-    public func observeWrites(_ observer: @escaping @Sendable (Duration) -> Void) {
-        writeObserver.withLock { $0 = observer }
-    }
-
-    /// The hooks in force.
-    var configuredHooks: [HookConfig] {
-        hooks.withLock { $0 }
-    }
-
-    /// Answers when the database does (the watchdog's health check).
-    public func ping() async throws(StoreError) {
-        // Raw SQL: the cheapest statement that reaches SQLite reads no table, so no record says it.
-        _ = try await read { db in try Int.fetchOne(db, sql: "SELECT 1") }
-    }
+    /// From now on, each event is queued for delivery to each of these hooks whose filters it passes.
+    func setHooks(_ hooks: [HookConfig])
+    /// From now on, `observer` hears how long each write transaction took.
+    func observeWrites(_ observer: @escaping @Sendable (Duration) -> Void)
+    /// Answers when the store does (the watchdog's health check).
+    func ping() async throws(StoreError)
 
     // MARK: Feeds
 
     /// The stored state of a feed, or nil if it was never fetched.
-    public func feedState(id: String) async throws(StoreError) -> FeedState? {
-        try await read { db in try FeedRecord.fetchOne(db, key: id)?.state }
-    }
-
+    func feedState(id: String) async throws(StoreError) -> FeedState?
     /// Every stored feed state, by id.
-    public func feedStates() async throws(StoreError) -> [FeedState] {
-        try await read { db in try FeedRecord.order(\.id).fetchAll(db).map(\.state) }
+    func feedStates() async throws(StoreError) -> [FeedState]
+    /// Saves a feed's state and the feed events it raised in one transaction; returns the events
+    /// with their ids.
+    @discardableResult
+    func save(_ state: FeedState, events: [ChangeEvent]) async throws(StoreError) -> [ChangeEvent]
+    /// The feeds among `ids` this instance may refresh now: not held by another instance and not
+    /// refreshed by one since `since` (nil: due by their stored time), leased to this instance.
+    /// One instance alone holds them all.
+    func leaseFeeds(_ ids: [String], urls: [String: String], since: Date?, now: Date) async throws(StoreError) -> [String]
+    /// Renews this instance's leases of feeds whose refresh goes on.
+    func renewLeases(_ ids: [String], now: Date) async throws(StoreError)
+    /// The feeds among `ids` not refreshed since `since` that another instance holds now.
+    func feedsHeldElsewhere(_ ids: [String], since: Date, now: Date) async throws(StoreError) -> [String]
+
+    // MARK: Items
+
+    func storedItem(feedID: String, identity: String) async throws(StoreError) -> StoredItem?
+    /// The stored items of a feed among `identities`, by identity, in one read.
+    func storedItems(feedID: String, identities: [String]) async throws(StoreError) -> [String: StoredItem]
+    func latestVersion(itemID: Int64) async throws(StoreError) -> ItemVersion?
+    /// Writes one reading of an item in one transaction; returns its events as stored, in order.
+    func commit(_ commit: ItemCommit) async throws(StoreError) -> [ChangeEvent]
+    func savePage(_ page: PageState, itemID: Int64) async throws(StoreError)
+    /// Marks which items of a feed are in it now.
+    func markInFeed(feedID: String, identities: Set<String>) async throws(StoreError)
+    /// The items still in a feed whose linked page is due by `time` (nil: all), oldest first.
+    func itemsWithPages(feedID: String, dueBy time: Date?) async throws(StoreError) -> [StoredItem]
+    /// The earliest time a linked page of each feed is due, by feed id.
+    func nextPageDue() async throws(StoreError) -> [String: Date]
+    /// The items still in these feeds that have a version, with their latest, `limit` at a time after item id `after`.
+    func itemsWithLatestVersion(feedIDs: [String], after: Int64, limit: Int) async throws(StoreError) -> [(StoredItem, ItemVersion)]
+    /// Every stored version of the items whose identity or link is `item`, in any feed.
+    func history(of item: String) async throws(StoreError) -> [ItemHistory]
+    /// Stored quotes, optionally of one speaker and of one statement.
+    func quotes(speaker: String?, statement: String?) async throws(StoreError) -> [StoredQuote]
+
+    // MARK: Events
+
+    /// Events in id order (or newest first), filtered by the query.
+    func events(_ query: EventQuery) async throws(StoreError) -> [ChangeEvent]
+    /// Per statement id: its event and item counts and its latest event.
+    func statementSummaries() async throws(StoreError) -> [String: StatementSummary]
+    /// Events this instance committed but did not log, in id order.
+    func unloggedEvents() async throws(StoreError) -> [ChangeEvent]
+    func markLogged(_ ids: [Int64]) async throws(StoreError)
+    /// Statement id → fingerprint, as last recorded.
+    func statementFingerprints() async throws(StoreError) -> [String: String]
+    /// Records the statements as now configured, dropping the states of those no longer configured.
+    func recordStatements(_ fingerprints: [String: String]) async throws(StoreError)
+
+    // MARK: Deliveries
+
+    /// The hook's next delivery in event order (due or not), nil when there is none for this instance.
+    func nextDelivery(hook: String) async throws(StoreError) -> PendingDelivery?
+    func recordDelivered(_ delivery: PendingDelivery, at time: Date) async throws(StoreError)
+    func recordFailure(_ delivery: PendingDelivery, error: String, nextTry: Date, at time: Date) async throws(StoreError)
+    /// Drops the queues and states of hooks no longer configured.
+    func dropDeliveries(keepingHooks hooks: Set<String>) async throws(StoreError)
+    func hookStates() async throws(StoreError) -> [HookState]
+}
+
+extension Store {
+    /// Saves a feed's state that raised no event.
+    @discardableResult
+    public func save(_ state: FeedState) async throws(StoreError) -> [ChangeEvent] {
+        try await save(state, events: [])
     }
 
-    /// Saves a feed's state, and the feed events it raised, in one transaction.
-    /// - Returns: the events as stored, with their ids.
-    @discardableResult
-    public func save(_ state: FeedState, events: [ChangeEvent] = []) async throws(StoreError) -> [ChangeEvent] {
-        let hooks = configuredHooks
-        return try await write { db in
-            try FeedRecord(state).save(db)
-            return try events.map { try Store.insert($0, hooks: hooks, db) }
-        }
+    /// Every event, in id order.
+    public func events() async throws(StoreError) -> [ChangeEvent] {
+        try await events(EventQuery())
     }
 }

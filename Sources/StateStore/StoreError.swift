@@ -9,6 +9,9 @@ public struct StoreError: Error, Sendable, CustomStringConvertible {
         case incompatible
         /// SQLite reported an error (`code` holds its result code).
         case sqlite(code: Int32)
+        /// The PostgreSQL server failed or could not be reached; `transient` when waiting may help
+        /// (the server down or restarting, a connection lost, a serialization conflict).
+        case server(transient: Bool)
     }
 
     public var kind: Kind
@@ -31,6 +34,7 @@ public struct StoreError: Error, Sendable, CustomStringConvertible {
     /// Another program holds the lock, or the disk is full: faults that pass without anything
     /// changing here, worth waiting out even before the daemon starts.
     public var passes: Bool {
+        if case .server(let transient) = kind { return transient }
         guard let code = primaryCode else { return false }
         return [.SQLITE_BUSY, .SQLITE_LOCKED, .SQLITE_FULL].contains(code)
     }
@@ -38,6 +42,7 @@ public struct StoreError: Error, Sendable, CustomStringConvertible {
     /// What a running daemon waits out: those, and a file system gone read-only or failing
     /// (a remount, a disk coming back). The rest (a corrupt file, a bug) are not retried.
     public var isTransient: Bool {
+        if case .server(let transient) = kind { return transient }
         guard let code = primaryCode else { return false }
         return passes || [.SQLITE_READONLY, .SQLITE_IOERR, .SQLITE_CANTOPEN, .SQLITE_PROTOCOL].contains(code)
     }

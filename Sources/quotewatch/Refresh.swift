@@ -33,7 +33,7 @@ extension QuoteWatch {
                 } else if let runtime = ControlSocket.runtimeDirectory(ConfigFile.environment(for: options.path)) {
                     path = ControlSocket.path(runtimeDirectory: runtime)
                 } else {
-                    path = ControlSocket.path(databasePath: try options.loadForReading().databasePath)
+                    path = ControlSocket.path(databasePath: try options.loadForReading().databasePath, configPath: options.path)
                 }
                 try Commands.refresh(
                     socketPath: path, feeds: feeds, wait: wait, style: Commands.refreshStyle(), write: Commands.standardOutputText)

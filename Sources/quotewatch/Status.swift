@@ -16,7 +16,7 @@ extension QuoteWatch {
             do {
                 let config = try options.loadForReading()
                 let runtime = ControlSocket.runtimeDirectory(ConfigFile.environment(for: options.path))
-                let socket = runtime.map(ControlSocket.path(runtimeDirectory:)) ?? ControlSocket.path(databasePath: config.databasePath)
+                let socket = runtime.map(ControlSocket.path(runtimeDirectory:)) ?? ControlSocket.path(databasePath: config.databasePath, configPath: options.path)
                 try await Commands.status(config: config, json: json, socketPath: socket, output: Commands.standardOutput)
             } catch {
                 throw fail(error)

@@ -12,7 +12,7 @@ final class PipelineHarness: @unchecked Sendable {
     static let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     let folder: URL
-    let store: Store
+    let store: SQLiteStore
     let fetcher: Fetcher
     let sink = LogSink()
     let pipeline: Pipeline
@@ -24,7 +24,7 @@ final class PipelineHarness: @unchecked Sendable {
     init(statements: [Statement]? = nil) throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("qw-pipeline-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        store = try Store(path: folder.appendingPathComponent("quotewatch.sqlite").path)
+        store = try SQLiteStore(path: folder.appendingPathComponent("quotewatch.sqlite").path)
         Fetcher.globalInit()
         fetcher = Fetcher(userAgent: Product.userAgent)
         let logger = Logger(label: "test") { [sink] label in LineLogHandler(label: label, level: .info, format: .text, journal: true, sink: sink) }

@@ -68,7 +68,7 @@ import Testing
             try db.execute(sql: "INSERT INTO meta (key, value) VALUES ('lastLoggedEvent', ?)", arguments: [String(2)])
         }
 
-        let store = try Store(path: database.path)
+        let store = try SQLiteStore(path: database.path)
 
         // v4: the cursor became a flag per event, and went.
         #expect(try await store.unloggedEvents().compactMap(\.id) == [3, 4])
@@ -152,7 +152,7 @@ import Testing
             try db.execute(sql: "INSERT INTO statement (id, fingerprint) VALUES (?, ?)", arguments: ["s", "fp-1"])
         }
 
-        let store = try Store(readingFrom: database.path)
+        let store = try SQLiteStore(readingFrom: database.path)
         let item = try #require(try await store.storedItem(feedID: "f", identity: "guid-1"))
         #expect(item.page == PageState(
             url: "https://example.org/a", finalURL: "https://example.org/a?amp", etag: "\"p1\"", hash: "page-1", fetched: seen, status: 404,

@@ -36,151 +36,10 @@ struct TemporaryDatabase: ~Copyable {
             events: { _ in events.map { ChangeEvent(time: time, type: $0, statement: "s", feed: "f", item: identity, quote: quote, score: 0.9) } })
     }
 
-    /// The daemon's one read per changed feed: the stored items among the document's identities.
-    @Test func storedItemsOfAFeedInOneRead() async throws {
-        let database = try TemporaryDatabase()
-        let store = try Store(path: database.path)
-        _ = try await store.commit(version("spend 5% of GDP", events: [.quoteNew], identity: "a"))
-        _ = try await store.commit(version("spend 6% of GDP", events: [], identity: "b"))
-        let found = try await store.storedItems(feedID: "f", identities: ["a", "b", "new"])
-        #expect(Set(found.keys) == ["a", "b"])
-        #expect(found["a"]?.states["s"]?.quote == "spend 5% of GDP")
-        #expect(found["b"]?.states["s"]?.quote == "spend 6% of GDP")
-        #expect(try await store.storedItems(feedID: "other", identities: ["a"]).isEmpty)
-        #expect(try await store.storedItems(feedID: "f", identities: []).isEmpty)
-    }
-
-    @Test func committedItemVersionReadsBack() async throws {
-        let database = try TemporaryDatabase()
-        let store = try Store(path: database.path)
-        let stored = try await store.commit(version("spend 5% of GDP", events: [.quoteNew]))
-        #expect(stored.map(\.id) == [1])
-        let item = try #require(try await store.storedItem(feedID: "f", identity: "guid-1"))
-        #expect(item.contentHash == "h1")
-        #expect(item.states["s"]?.quote == "spend 5% of GDP")
-        #expect(item.states["s"]?.values.first?.unit == "%")
-        #expect(try await store.storedItem(feedID: "f", identity: "other") == nil)
-        let quotes = try await store.quotes(speaker: "pete hegseth")
-        #expect(quotes.map(\.quote.text) == ["spend 5% of GDP"])
-        #expect(quotes.first?.statements == ["s"], "the statement the quote is the quote of")
-        #expect(quotes.first?.firstSeen != nil)
-        // A surname finds the full name; part of a word does not, nor do LIKE's wildcards.
-        #expect(try await store.quotes(speaker: "Hegseth").count == 1)
-        #expect(try await store.quotes(speaker: "seth").isEmpty)
-        #expect(try await store.quotes(speaker: "%").isEmpty)
-        let latest = try #require(try await store.latestVersion(itemID: item.itemID))
-        #expect(latest.text == "He said: “spend 5% of GDP”")
-        #expect(latest.etag == "\"e-h1\"")
-        #expect(latest.source == .page)
-        #expect(latest.quotes.map(\.speaker) == ["Pete Hegseth"])
-    }
-
-    /// Every version committed is kept, oldest first, found by guid or by link.
-    @Test func versionsAreKeptAsEvidence() async throws {
-        let database = try TemporaryDatabase()
-        let store = try Store(path: database.path)
-        _ = try await store.commit(version("spend 5% of GDP", events: [.quoteNew]))
-        _ = try await store.commit(version("spend 3.5% of GDP", events: [.quoteEdited, .claimChanged], hash: "h2"))
-        let reader = try Store(readingFrom: database.path)
-        for key in ["guid-1", "https://example.org/a"] {
-            let history = try await reader.history(of: key)
-            #expect(history.map(\.identity) == ["guid-1"])
-            #expect(history.first?.versions.map(\.bodyHash) == ["b-h1", "b-h2"])
-            #expect(history.first?.versions.map { $0.quotes.first?.text } == ["spend 5% of GDP", "spend 3.5% of GDP"])
-        }
-        #expect(try await reader.history(of: "nothing").isEmpty)
-    }
-
-    /// The first appearance is read inside the transaction: of two items quoting a statement, the
-    /// second commit sees the first's.
-    @Test func firstAppearanceIsSeenByTheNextCommit() async throws {
-        let database = try TemporaryDatabase()
-        let store = try Store(path: database.path)
-        _ = try await store.commit(version("a", events: [.quoteNew]))
-        let seen = Mutex<[String: FirstAppearance]?>(nil)
-        var second = version("a", events: [.quoteNew], identity: "guid-2")
-        let build = second.events
-        second.events = { firsts in
-            seen.withLock { $0 = firsts }
-            return build(firsts)
-        }
-        _ = try await store.commit(second)
-        #expect(seen.withLock { $0 }?["s"]?.item == "guid-1")
-    }
-
-    /// Items left out of the feed's latest read are no longer in it: their pages are not read again.
-    @Test func itemsInTheFeedAndTheirPages() async throws {
-        let database = try TemporaryDatabase()
-        let store = try Store(path: database.path)
-        for identity in ["a", "b", "c"] {
-            var commit = version("q", events: [], identity: identity)
-            commit.page = PageState(url: "https://example.org/\(identity)", nextDue: time.addingTimeInterval(identity == "c" ? 3600 : 60))
-            _ = try await store.commit(commit)
-        }
-        try await store.markInFeed(feedID: "f", identities: ["a", "c"])
-        #expect(try await store.itemsWithPages(feedID: "f", dueBy: time.addingTimeInterval(120)).map(\.identity) == ["a"])
-        #expect(try await store.itemsWithPages(feedID: "f", dueBy: nil).map(\.identity) == ["a", "c"])
-        #expect(try await store.nextPageDue()["f"] == time.addingTimeInterval(60))
-        let item = try #require(try await store.storedItem(feedID: "f", identity: "a"))
-        var page = item.page
-        page.failures = 2
-        page.error = "HTTP 404"
-        try await store.savePage(page, itemID: item.itemID)
-        #expect(try await store.storedItem(feedID: "f", identity: "a")?.page.failures == 2)
-        #expect(try await store.itemsWithLatestVersion(feedIDs: ["f"], after: 0, limit: 10).map(\.0.identity) == ["a", "c"])
-    }
-
-    /// A statement dropped from the configuration takes its states with it.
-    @Test func statementFingerprintsAndDroppedStates() async throws {
-        let database = try TemporaryDatabase()
-        let store = try Store(path: database.path)
-        _ = try await store.commit(version("a", events: [.quoteNew]))
-        try await store.recordStatements(["s": "1", "t": "2"])
-        #expect(try await store.statementFingerprints() == ["s": "1", "t": "2"])
-        try await store.recordStatements(["t": "3"])
-        #expect(try await store.statementFingerprints() == ["t": "3"])
-        #expect(try await store.storedItem(feedID: "f", identity: "guid-1")?.states.isEmpty == true)
-    }
-
-    @Test func eventsSurviveReopeningAndFilter() async throws {
-        let database = try TemporaryDatabase()
-        do {
-            let store = try Store(path: database.path)
-            _ = try await store.commit(version("a", events: [.quoteNew]))
-            _ = try await store.commit(version("b", events: [.quoteEdited, .claimChanged], hash: "h2"))
-            try await store.save(FeedState(id: "f", url: "https://example.org/rss", result: .failed, error: "boom", consecutiveFailures: 1),
-                                 events: [ChangeEvent(time: time, type: .feedFailed, feed: "f", detail: "boom")])
-        }
-        let reader = try Store(readingFrom: database.path)
-        #expect(try await reader.events().map(\.type) == [.quoteNew, .quoteEdited, .claimChanged, .feedFailed])
-        #expect(try await reader.events(EventQuery(afterID: 2)).map(\.id) == [3, 4])
-        #expect(try await reader.events(EventQuery(types: [.feedFailed])).first?.detail == "boom")
-        #expect(try await reader.events(EventQuery(statement: "s")).count == 3)
-        #expect(try await reader.feedState(id: "f")?.consecutiveFailures == 1)
-    }
-
-    @Test func eachEventIsLoggedOrNotOnItsOwn() async throws {
-        let database = try TemporaryDatabase()
-        let store = try Store(path: database.path)
-        let events = (0..<4).map { index in
-            ChangeEvent(time: Date(), type: .feedFailed, feed: "f\(index)", url: "u", detail: "boom")
-        }
-        var ids: [Int64] = []
-        for (index, event) in events.enumerated() {
-            ids += try await store.save(FeedState(id: "f\(index)", url: "u"), events: [event]).compactMap(\.id)
-        }
-        #expect(try await store.unloggedEvents().compactMap(\.id) == ids)
-        // A later event logged first (another feed's) leaves the earlier ones pending.
-        try await store.markLogged([ids[3], ids[1]])
-        #expect(try await store.unloggedEvents().compactMap(\.id) == [ids[0], ids[2]])
-        try await store.markLogged([ids[0], ids[2]])
-        #expect(try await store.unloggedEvents().isEmpty)
-    }
-
     @Test func readingAMissingDatabaseSaysSo() throws {
         let database = try TemporaryDatabase()
         #expect {
-            _ = try Store(readingFrom: database.path)
+            _ = try SQLiteStore(readingFrom: database.path)
         } throws: { error in
             (error as? StoreError)?.kind == .missing && "\(error)".contains("does not exist")
         }
@@ -190,7 +49,7 @@ struct TemporaryDatabase: ~Copyable {
         let database = try TemporaryDatabase()
         try Data(repeating: 0x41, count: 4096).write(to: URL(fileURLWithPath: database.path))
         #expect {
-            _ = try Store(path: database.path)
+            _ = try SQLiteStore(path: database.path)
         } throws: { error in
             "\(error)".contains(database.path)
         }
@@ -198,7 +57,7 @@ struct TemporaryDatabase: ~Copyable {
 
     @Test func aDatabaseFromANewerSchemaIsRefused() async throws {
         let database = try TemporaryDatabase()
-        _ = try Store(path: database.path)
+        _ = try SQLiteStore(path: database.path)
         // A newer quotewatch would have recorded a migration this build does not know.
         let sqlite = Process()
         sqlite.executableURL = URL(fileURLWithPath: "/usr/bin/env")
@@ -207,7 +66,7 @@ struct TemporaryDatabase: ~Copyable {
         sqlite.waitUntilExit()
         try #require(sqlite.terminationStatus == 0)
         #expect {
-            _ = try Store(path: database.path)
+            _ = try SQLiteStore(path: database.path)
         } throws: { error in
             (error as? StoreError)?.kind == .incompatible && "\(error)".contains("newer quotewatch")
         }

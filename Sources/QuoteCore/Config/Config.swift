@@ -5,8 +5,10 @@
 public struct Config: Sendable, Hashable {
     /// The default interval between two fetches of a feed.
     public var refreshInterval: Double
-    /// Absolute path of the SQLite store.
+    /// Absolute path of the SQLite store, or the `postgresql://` URL of a shared server (DESIGN §7).
     public var databasePath: String
+    /// Whether the store is a PostgreSQL server that several instances share.
+    public var isSharedStore: Bool { PostgresURL.isPostgres(databasePath) }
     public var feeds: [FeedConfig]
     public var statements: [Statement]
     /// Bounds on documents and on the configuration itself.

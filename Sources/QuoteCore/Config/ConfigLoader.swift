@@ -181,10 +181,14 @@ public enum ConfigLoader {
             }
             var databasePath = ConfigLoader.absolutePath(ConfigLoader.defaultDatabaseName, relativeTo: stateDirectory ?? configDirectory)
             if let database = object["database"] {
-                if let path = database.stringValue, !path.trimmingCharacters(in: .whitespaces).isEmpty {
+                if let path = database.stringValue, PostgresURL.isPostgres(path) {
+                    // A server shared by several instances (DESIGN §7): kept as written, checked here.
+                    if case .failure(let error) = PostgresURL.parse(path) { fail("database", error.message) }
+                    databasePath = path
+                } else if let path = database.stringValue, !path.trimmingCharacters(in: .whitespaces).isEmpty {
                     databasePath = ConfigLoader.absolutePath(path, relativeTo: configDirectory)
                 } else {
-                    fail("database", "must be a non-empty file path")
+                    fail("database", "must be a non-empty file path or a postgresql:// URL")
                 }
             }
             let limits = self.limits(object["limits"])

@@ -4,7 +4,8 @@ import QuoteCore
 /// Where the daemon's control socket lives and the limits of its protocol (README, "Control socket").
 ///
 /// The socket is `quotewatch.sock` in `$RUNTIME_DIRECTORY` under systemd, else in the folder of the
-/// database: the daemon and `quotewatch refresh` find it the same way.
+/// database (with a PostgreSQL server, of the configuration): the daemon and `quotewatch refresh`
+/// find it the same way.
 public enum ControlSocket {
     public static let fileName = "quotewatch.sock"
 
@@ -12,10 +13,13 @@ public enum ControlSocket {
     /// connection is closed.
     public static let maxRequestBytes = 65_536
 
-    /// The socket's path for a configuration whose database is at `databasePath`.
-    public static func path(databasePath: String, environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+    /// The socket's path for a configuration (at `configPath`) whose database is at `databasePath`.
+    public static func path(
+        databasePath: String, configPath: String, environment: [String: String] = ProcessInfo.processInfo.environment
+    ) -> String {
         if let runtime = runtimeDirectory(environment) { return path(runtimeDirectory: runtime) }
-        let folder = (databasePath as NSString).deletingLastPathComponent
+        let beside = PostgresURL.isPostgres(databasePath) ? configPath : databasePath
+        let folder = (beside as NSString).deletingLastPathComponent
         return ConfigLoader.absolutePath(fileName, relativeTo: folder.isEmpty ? "/" : folder)
     }
 

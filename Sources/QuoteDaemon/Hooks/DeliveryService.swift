@@ -25,7 +25,7 @@ public final class DeliveryService: Service, Sendable {
     /// The longest a worker sleeps before it looks at its queue again.
     static let longestSleep = Duration.seconds(60)
 
-    let store: Store
+    let store: any Store
     let config: ConfigBox
     let sender: HookSender
     let logger: Logger
@@ -39,7 +39,7 @@ public final class DeliveryService: Service, Sendable {
     private let taken = Mutex<[HookConfig]?>(nil)
 
     public init(
-        store: Store, config: ConfigBox, sender: HookSender, logger: Logger,
+        store: any Store, config: ConfigBox, sender: HookSender, logger: Logger,
         now: @escaping @Sendable () -> Date = { Date() }, draw: @escaping @Sendable () -> Double = { Double.random(in: 0..<1) },
         metrics: DaemonMetrics? = nil
     ) {

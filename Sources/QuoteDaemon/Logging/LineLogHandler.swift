@@ -1,5 +1,9 @@
 import Foundation
 import Glibc
+// `struct stat` is attributed to the Dispatch C module with SwiftNIO in the build (see UnixSocket).
+#if canImport(CDispatch)
+    import CDispatch
+#endif
 import QuoteCore
 public import Logging
 

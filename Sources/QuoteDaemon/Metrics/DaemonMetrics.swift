@@ -72,7 +72,7 @@ public final class DaemonMetrics: Sendable {
     }
 
     /// The Prometheus text, with the gauges read from the store and the configuration first.
-    func exposition(store: Store, config: Config) async -> String {
+    func exposition(store: any Store, config: Config) async -> String {
         feeds.record(config.feeds.count)
         statements.record(config.statements.count)
         if let report = try? await StatusReport.read(config, from: store) {

@@ -22,7 +22,7 @@ public final class Pipeline: Sendable {
         case all
     }
 
-    public let store: Store
+    public let store: any Store
     let fetcher: Fetcher
     let logger: Logger
     let eventLog: EventLog
@@ -37,7 +37,7 @@ public final class Pipeline: Sendable {
     let committed: @Sendable () -> Void
 
     public init(
-        store: Store, fetcher: Fetcher, logger: Logger, policy: RefreshPolicy = RefreshPolicy(),
+        store: any Store, fetcher: Fetcher, logger: Logger, policy: RefreshPolicy = RefreshPolicy(),
         now: @escaping @Sendable () -> Date = { Date() }, draw: @escaping @Sendable () -> Double = { Double.random(in: 0..<1) },
         heartbeat: Heartbeat? = nil, committed: @escaping @Sendable () -> Void = {}
     ) {

@@ -64,6 +64,7 @@ public final class RefreshScheduler: Service, Sendable {
                 let active = config.current
                 try await applyStatements(active)
                 try await interruptibleCycle(active.config.feeds.map { Job(feed: $0, kind: .feed(.all)) }, active)
+                try await finishSharedCycle(active)
             } else {
                 try await loop()
             }
@@ -169,7 +170,7 @@ public final class RefreshScheduler: Service, Sendable {
                 }
                 try await turn()
                 if lastStoreError != nil {
-                    logger.info("database writable again; refreshing as usual", metadata: ["database": .string(pipeline.store.path)])
+                    logger.info("database writable again; refreshing as usual", metadata: ["database": .string(pipeline.store.location)])
                     lastStoreError = nil
                 }
                 retry = RefreshScheduler.firstStoreRetry
@@ -247,6 +248,85 @@ public final class RefreshScheduler: Service, Sendable {
         }
     }
 
+    /// The jobs this instance may run: with a store that several instances share, a feed is leased
+    /// first (``StateStore/Store/leaseFeeds(_:urls:since:now:)``), and one another instance holds or
+    /// refreshed in this interval is left to it; the clients that asked for it hear so. A feed asked
+    /// for by `refresh` counts as refreshed when an instance read it after the request. One instance
+    /// alone holds every feed.
+    func leased(_ jobs: [Job], watchers: [String: [@Sendable (RefreshProgress) -> Void]]) async throws -> [Job] {
+        let store = pipeline.store
+        let now = Date()
+        var urls: [String: String] = [:]
+        var due: [String] = [], asked: [String] = []
+        for job in jobs {
+            guard case .feed(let sweep) = job.kind else { continue }
+            urls[job.feed.id] = job.feed.url
+            if case .all = sweep, !once { asked.append(job.feed.id) } else { due.append(job.feed.id) }
+        }
+        var allowed = Set(try await store.leaseFeeds(due, urls: urls, since: nil, now: now))
+        allowed.formUnion(try await store.leaseFeeds(asked, urls: urls, since: now, now: now))
+        return jobs.filter { job in
+            guard case .feed = job.kind, !allowed.contains(job.feed.id) else { return true }
+            for observe in watchers[job.feed.id] ?? [] {
+                observe(.skipped(feed: job.feed.id, reason: "refreshed by another instance"))
+            }
+            return false
+        }
+    }
+
+    /// Renews the leases of the feeds in flight every third of a lease, while the cycle runs (nil
+    /// for a store one instance holds alone).
+    func leaseRenewer(_ inFlight: InFlight) -> Task<Void, Never>? {
+        guard config.current.config.isSharedStore else { return nil }
+        let store = pipeline.store
+        let logger = logger
+        return Task {
+            while !Task.isCancelled {
+                try? await Task.sleep(for: .seconds(RefreshScheduler.leaseRenewal))
+                if Task.isCancelled { return }
+                let ids = inFlight.ids.withLock { Array($0) }
+                do {
+                    try await store.renewLeases(ids, now: Date())
+                } catch {
+                    logger.warning("could not renew the leases of the feeds in flight: \(error)")
+                }
+            }
+        }
+    }
+
+    /// The feeds a cycle is refreshing now, shared by its tasks and the lease renewer.
+    final class InFlight: Sendable {
+        let ids = Mutex<Set<String>>([])
+    }
+
+    /// How often a lease of a feed in flight is renewed, in seconds (a third of the shared store's lease).
+    static let leaseRenewal = 10.0
+
+    /// `run --once` with a store several instances share: the feeds still due after this
+    /// instance's cycle are those another instance holds, or held and dropped (it died); the cycle
+    /// waits for them, and takes over those whose lease expired, until every feed was refreshed by
+    /// some instance.
+    func finishSharedCycle(_ active: ActiveConfig) async throws {
+        guard active.config.isSharedStore else { return }
+        while !Task.isShuttingDownGracefully && !Task.isCancelled {
+            heartbeat.beat()
+            let now = Date()
+            let states = Dictionary(try await pipeline.store.feedStates().map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+            let still = active.config.feeds.filter { feed in
+                guard let state = states[feed.id], state.url == feed.url, let next = state.nextDue else { return true }
+                return next <= now
+            }
+            if still.isEmpty { return }
+            let held = Set(try await pipeline.store.feedsHeldElsewhere(still.map(\.id), since: .distantPast, now: now))
+            let free = still.filter { !held.contains($0.id) }
+            if !free.isEmpty {
+                try await interruptibleCycle(free.map { Job(feed: $0, kind: .feed(.all)) }, active)
+            } else {
+                try await Task.sleep(for: .milliseconds(500))
+            }
+        }
+    }
+
     /// Refreshes the given feeds (or their pages), at most ``concurrentFeeds`` at a time, and logs a
     /// summary. The observers of `requests` hear of each of their feeds as it starts and ends, then
     /// of the end.
@@ -258,6 +338,10 @@ public final class RefreshScheduler: Service, Sendable {
             for id in request.feeds { watchers[id, default: []].append(observer) }
         }
         let cycleStarted = ContinuousClock.now
+        let jobs = try await leased(jobs, watchers: watchers)
+        let inFlight = InFlight()
+        let renewer = leaseRenewer(inFlight)
+        defer { renewer?.cancel() }
         let outcomes = try await withThrowingTaskGroup(of: (Int, FeedOutcome).self) { group in
             var results: [(Int, FeedOutcome)] = []
             var next = 0
@@ -269,6 +353,8 @@ public final class RefreshScheduler: Service, Sendable {
                     heartbeat.beat()
                     let started = ContinuousClock.now
                     let feed = job.feed
+                    inFlight.ids.withLock { _ = $0.insert(feed.id) }
+                    defer { inFlight.ids.withLock { _ = $0.remove(feed.id) } }
                     let observers = watchers[feed.id] ?? []
                     for observe in observers { observe(.fetching(feed: feed.id)) }
                     let outcome: FeedOutcome

@@ -29,12 +29,12 @@ public struct Watchdog: Service {
     /// `WATCHDOG_USEC` as a duration.
     public let timeout: Duration
     let heartbeat: Heartbeat
-    let store: Store
+    let store: any Store
     let config: ConfigBox
     let notifier: SystemdNotifier
     let logger: Logger
 
-    public init(timeout: Duration, heartbeat: Heartbeat, store: Store, config: ConfigBox, notifier: SystemdNotifier, logger: Logger) {
+    public init(timeout: Duration, heartbeat: Heartbeat, store: any Store, config: ConfigBox, notifier: SystemdNotifier, logger: Logger) {
         self.timeout = timeout
         self.heartbeat = heartbeat
         self.store = store

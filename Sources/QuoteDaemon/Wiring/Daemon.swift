@@ -11,32 +11,10 @@ import UnixSignals
 /// Wires the daemon together (DESIGN §1): configuration, single-writer lock, store, fetcher and
 /// pipeline, then runs the services until SIGTERM or SIGINT, or one cycle with `once`.
 public enum Daemon {
-    /// Opens the store, waiting out another program's lock or a full disk (the first opening of a
-    /// day may need to write): logged once, retried with a growing pause. Other faults end the run.
-    static func openStore(_ path: String, logger: Logger) async throws(DaemonError) -> Store {
-        var pause = 1.0
-        var logged = false
-        while true {
-            do {
-                return try Store(path: path)
-            } catch {
-                guard error.passes else {
-                    throw DaemonError(error.description)
-                }
-                if !logged {
-                    logger.error("\(error.description); retrying until it can be opened")
-                    logged = true
-                }
-                try? await Task.sleep(for: .milliseconds(Int(pause * 1000)))
-                pause = min(pause * 2, 30)
-            }
-        }
-    }
-
     /// The web server of `http` (DESIGN §8). Its health is the watchdog's check (with systemd's
     /// timeout, else a minute); a changed `http` takes effect at the next start.
     static func web(
-        _ http: HTTPConfig, store: Store, config: ConfigBox, heartbeat: Heartbeat, notifier: SystemdNotifier, metrics: DaemonMetrics,
+        _ http: HTTPConfig, store: any Store, config: ConfigBox, heartbeat: Heartbeat, notifier: SystemdNotifier, metrics: DaemonMetrics,
         logger: Logger
     ) throws(DaemonError) -> WebServer {
         var token: WebToken?
@@ -62,8 +40,9 @@ public enum Daemon {
         signal(SIGPIPE, SIG_IGN)
         signal(SIGHUP, SIG_IGN)
         let config = try ConfigFile.load(configPath)
-        let lock = try InstanceLock(databasePath: config.databasePath)
-        let store = try await openStore(config.databasePath, logger: logger)
+        // One writer per SQLite file; instances sharing a server coordinate through its leases.
+        let lock = config.isSharedStore ? nil : try InstanceLock(databasePath: config.databasePath)
+        let store = try await StoreOpening.open(config, logger: logger)
         Fetcher.globalInit()
         FeedParser.initialize()
         let fetcher = Fetcher(userAgent: Product.userAgent)
@@ -87,10 +66,17 @@ public enum Daemon {
         ]
         if !config.hooks.isEmpty { metadata["hooks"] = .stringConvertible(config.hooks.count) }
         if !once {
-            let server = try ControlServer(
-                path: ControlSocket.path(databasePath: config.databasePath), scheduler: scheduler, config: box, logger: logger)
-            metadata["socket"] = .string(server.path)
-            services.append(.init(service: server))
+            let socketPath = ControlSocket.path(databasePath: config.databasePath, configPath: configPath)
+            do throws(DaemonError) {
+                let server = try ControlServer(path: socketPath, scheduler: scheduler, config: box, logger: logger)
+                metadata["socket"] = .string(server.path)
+                services.append(.init(service: server))
+            } catch {
+                // Instances sharing a server may run side by side on one machine, one config:
+                // the first takes the socket, the others refresh on their schedule only.
+                guard config.isSharedStore else { throw error }
+                logger.warning("\(error.message); this instance takes no refresh requests (another one on this machine does)")
+            }
             if let http = config.http {
                 services.append(.init(service: try web(http, store: store, config: box, heartbeat: heartbeat, notifier: notifier, metrics: metrics, logger: logger)))
                 metadata["http"] = .string(http.listen)

@@ -3,7 +3,7 @@ import GRDB
 public import QuoteCore
 
 /// Items: their rows, statement states, versions, linked pages and current quotes.
-extension Store {
+extension SQLiteStore {
     /// The item as stored, or nil for an item never seen.
     public func storedItem(feedID: String, identity: String) async throws(StoreError) -> StoredItem? {
         try await read { db in
@@ -47,7 +47,7 @@ extension Store {
             var item = ItemRecord(place, seen: commit.seen)
             try item.saveKeepingFirstSeen(db)
             guard let itemID = item.id else { throw StoreError(kind: .incompatible, path: "", message: "the item's row has no id after its save") }
-            if let page = commit.page { try Store.save(page, itemID: itemID, db) }
+            if let page = commit.page { try SQLiteStore.save(page, itemID: itemID, db) }
             if let version = commit.version {
                 var record = ItemVersionRecord(itemID: itemID, version)
                 try record.insert(db)
@@ -62,19 +62,19 @@ extension Store {
                     try StatementStateRecord(itemID: itemID, state).insert(db)
                 }
             }
-            let events = commit.events(try Store.firstAppearances(of: commit.newStatements, db))
+            let events = commit.events(try SQLiteStore.firstAppearances(of: commit.newStatements, db))
             for event in events where event.type == .quoteNew {
                 guard let statement = event.statement, let quote = event.quote else { continue }
                 let first = FirstAppearance(statementID: statement, feed: event.feed, item: place.identity, url: event.url, quote: quote, time: event.time)
                 try FirstAppearanceRecord(first).insert(db, onConflict: .ignore)
             }
-            return try events.map { try Store.insert($0, hooks: hooks, db) }
+            return try events.map { try SQLiteStore.insert($0, hooks: hooks, db) }
         }
     }
 
     /// Saves the state of an item's linked page after a read that changed nothing else.
     public func savePage(_ page: PageState, itemID: Int64) async throws(StoreError) {
-        try await write { db in try Store.save(page, itemID: itemID, db) }
+        try await write { db in try SQLiteStore.save(page, itemID: itemID, db) }
     }
 
     static func save(_ page: PageState, itemID: Int64, _ db: Database) throws {

@@ -4,7 +4,7 @@ public import QuoteCore
 
 /// The hooks' delivery queue (DESIGN §9): a row per event and hook, written in the transaction
 /// that writes the event, removed once delivered.
-extension Store {
+extension SQLiteStore {
     /// Queues `event` (stored, with its id) for each hook whose filters it passes, in the event's
     /// transaction.
     static func enqueue(_ event: ChangeEvent, hooks: [HookConfig], _ db: Database) throws {
@@ -21,7 +21,7 @@ extension Store {
             let found = try DeliveryRecord.filter(DeliveryRecord.Columns.hook == hook)
                 .order(DeliveryRecord.Columns.eventID).limit(1).fetchOne(db)
             // An event this build cannot read (an unknown type) is skipped, not sent half-read.
-            guard let found, let id = found.id, let event = try Store.storedEvent(id: found.eventID, db) else { return nil }
+            guard let found, let id = found.id, let event = try SQLiteStore.storedEvent(id: found.eventID, db) else { return nil }
             return PendingDelivery(id: id, hook: found.hook, event: event, attempts: found.attempts, nextTry: found.nextTry, lastError: found.lastError)
         }
     }

@@ -3,7 +3,7 @@ import GRDB
 
 /// What each tracked statement was when the stored items were last matched against it, so that a
 /// statement added or changed (by a reload, or between two runs) is matched against them at once.
-extension Store {
+extension SQLiteStore {
     /// Statement id → fingerprint, as last recorded.
     public func statementFingerprints() async throws(StoreError) -> [String: String] {
         try await read { db in

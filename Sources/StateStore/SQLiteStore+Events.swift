@@ -3,7 +3,7 @@ import GRDB
 public import QuoteCore
 
 /// The event log and the first appearances of the statements.
-extension Store {
+extension SQLiteStore {
     /// Where each of these statements was first quoted (across all feeds), by statement id.
     static func firstAppearances(of statementIDs: [String], _ db: Database) throws -> [String: FirstAppearance] {
         guard !statementIDs.isEmpty else { return [:] }
@@ -20,7 +20,7 @@ extension Store {
         try record.insert(db)
         var stored = event
         stored.id = record.id
-        try Store.enqueue(stored, hooks: hooks, db)
+        try SQLiteStore.enqueue(stored, hooks: hooks, db)
         return stored
     }
 
