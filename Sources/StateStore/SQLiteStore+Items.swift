@@ -50,14 +50,14 @@ extension SQLiteStore {
             if let page = commit.page { try SQLiteStore.save(page, itemID: itemID, db) }
             if let version = commit.version {
                 var record = ItemVersionRecord(itemID: itemID, version)
-                try record.insert(db)
-                try QuoteRecord.deleteAll(db, cachedWhere: QuoteRecord.Columns.itemID == itemID)
+                try record.insertCached(db)
+                try QuoteRecord.deleteAll(db, itemID: itemID)
                 for (position, quote) in version.quotes.enumerated() {
-                    try QuoteRecord(itemID: itemID, position: position, quote).insert(db)
+                    try QuoteRecord(itemID: itemID, position: position, quote).insertCached(db)
                 }
             }
             if let states = commit.states {
-                try StatementStateRecord.deleteAll(db, cachedWhere: StatementStateRecord.Columns.itemID == itemID)
+                try StatementStateRecord.deleteAll(db, itemID: itemID)
                 for state in states.values.sorted(by: { $0.statementID < $1.statementID }) {
                     try StatementStateRecord(itemID: itemID, state).insert(db)
                 }

@@ -85,12 +85,12 @@ struct ArticleText {
             var long = 0
             var words = 0
             var capitalized = 0
+            // The tokens read in place, not copied.
             for k in sentence {
-                let token = tokens[k]
-                if token.kind == .quote || token.isWord { long += 1 }
-                guard token.isWord, !token.lower(in: .stopCaps), !QuoteMarkScanner.isDigit(scalars[token.start]) else { continue }
+                if tokens[k].kind == .quote || tokens[k].isWord { long += 1 }
+                guard tokens[k].isWord, !tokens[k].lower(in: .stopCaps), !QuoteMarkScanner.isDigit(scalars[tokens[k].start]) else { continue }
                 words += 1
-                if token.isCap { capitalized += 1 }
+                if tokens[k].isCap { capitalized += 1 }
             }
             headlines.append(long >= 4 && words >= 3 && capitalized * 10 >= words * 9)
         }
@@ -212,34 +212,40 @@ struct ArticleText {
             start = end
         }
         var datelineEnd = -1
+        // The tokens are read in place (a copy of one is three strings retained and released).
         for i in 0..<tokens.count {
-            let token = tokens[i]
+            let kind = tokens[i].kind
             // A dateline ("CARDIFF, Wales —") is a sentence of its own: no subject, no speaker.
             if i == start, i == 0 || tokens[i - 1].kind == .paragraphBreak, let end = dateline(at: i) { datelineEnd = end }
             if i + 1 == datelineEnd {
                 close(i + 1)
                 continue
             }
-            if token.kind == .paragraphBreak {
+            if kind == .paragraphBreak {
                 close(i)
                 sentenceOf[i] = max(0, sentences.count - 1)
                 start = i + 1
                 continue
             }
-            let next: Token? = i + 1 < tokens.count ? tokens[i + 1] : nil
+            let hasNext = i + 1 < tokens.count
             var boundary = false
-            if token.kind == .punct && [".", "?", "!", "\u{2026}"].contains(token.text) {
-                if let next {
-                    boundary = next.kind == .paragraphBreak || next.kind == .quote || next.isCap
+            if kind == .punct && ArticleText.isSentenceEndMark(tokens[i].text) {
+                if hasNext {
+                    boundary = tokens[i + 1].kind == .paragraphBreak || tokens[i + 1].kind == .quote || tokens[i + 1].isCap
                 } else {
                     boundary = true
                 }
-            } else if token.kind == .quote && quoteEndsSentence[token.quote], let next, next.isCap || next.kind == .quote {
+            } else if kind == .quote && quoteEndsSentence[tokens[i].quote], hasNext, tokens[i + 1].isCap || tokens[i + 1].kind == .quote {
                 boundary = afterAttribution(i, strict: true) == nil
             }
             if boundary { close(i + 1) }
         }
         close(tokens.count)
+    }
+
+    /// Whether a punctuation token ends a sentence: ". ? ! …" (compared with no array per token).
+    private static func isSentenceEndMark(_ text: String) -> Bool {
+        text == "." || text == "?" || text == "!" || text == "\u{2026}"
     }
 
     /// The end of a dateline opening a paragraph at `i` (after its dash): a place in capitals, then

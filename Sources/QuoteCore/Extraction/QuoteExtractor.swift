@@ -37,7 +37,7 @@ public struct QuoteExtractor: Sendable {
     /// paragraphs are separated by one or more "\n" (every line break is a paragraph boundary).
     /// Returns every quote including `.scare`/`.title` kinds; callers filter to `.speech`.
     public func quotes(in text: String) -> [Quote] {
-        let s = Array(text.unicodeScalars)
+        let s = ScalarText.scalars(of: text)
         guard !s.isEmpty else { return [] }
         var paragraphs: [Range<Int>] = []
         var a = 0

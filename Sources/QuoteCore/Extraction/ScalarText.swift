@@ -4,6 +4,41 @@
 /// General Punctuation marks (’ – — …, which have no case); a run with any other non-ASCII scalar
 /// is lowercased by `String.lowercased()`.
 enum ScalarText {
+    /// The scalars of `text`, as `Array(text.unicodeScalars)` gives them, decoded from its UTF-8 in
+    /// one pass into an array sized once (the standard library's copy counts the scalars first).
+    static func scalars(of text: String) -> [Unicode.Scalar] {
+        var text = text
+        return text.withUTF8 { utf8 in
+            [Unicode.Scalar](unsafeUninitializedCapacity: utf8.count) { buffer, count in
+                // A String's UTF-8 is valid: each lead byte says how many continuation bytes follow.
+                var i = 0
+                var n = 0
+                let end = utf8.count
+                while i < end {
+                    let lead = UInt32(utf8[i])
+                    var value: UInt32
+                    if lead < 0x80 {
+                        value = lead
+                        i += 1
+                    } else if lead < 0xE0 {
+                        value = (lead & 0x1F) << 6 | UInt32(utf8[i + 1] & 0x3F)
+                        i += 2
+                    } else if lead < 0xF0 {
+                        value = (lead & 0x0F) << 12 | UInt32(utf8[i + 1] & 0x3F) << 6 | UInt32(utf8[i + 2] & 0x3F)
+                        i += 3
+                    } else {
+                        value = (lead & 0x07) << 18 | UInt32(utf8[i + 1] & 0x3F) << 12 | UInt32(utf8[i + 2] & 0x3F) << 6
+                            | UInt32(utf8[i + 3] & 0x3F)
+                        i += 4
+                    }
+                    buffer[n] = Unicode.Scalar(value).unsafelyUnwrapped
+                    n += 1
+                }
+                count = n
+            }
+        }
+    }
+
     /// The scalars `s` as a string.
     static func string(_ s: ArraySlice<Unicode.Scalar>) -> String {
         make(s, lowercased: false)

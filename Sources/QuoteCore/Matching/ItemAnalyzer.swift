@@ -16,7 +16,7 @@ public enum ItemAnalyzer {
         // Only an unattributed quote looks at the item's words (is its speaker named in the item?).
         let unattributed = quotes.contains { $0.kind == .speech && $0.speaker == nil }
         let itemWords = unattributed ? StatementMatcher.itemWords(text) : nil
-        let scalars = Array(text.unicodeScalars)
+        let scalars = ScalarText.scalars(of: text)
         for quote in quotes where quote.kind == .speech {
             let input = MatchInput(
                 text: quote.text, speaker: quote.speaker,

@@ -11,7 +11,7 @@ public enum QuoteContext {
     /// or line break, forward to the next sentence end after the quote, at most ``maximumReach``
     /// scalars either side.
     public static func sentence(in text: String, start: Int, end: Int) -> String {
-        sentence(in: Array(text.unicodeScalars), start: start, end: end)
+        sentence(in: ScalarText.scalars(of: text), start: start, end: end)
     }
 
     /// The same, in a text already split into scalars (split it once for all the quotes of a text).

@@ -191,23 +191,17 @@ public enum TextNormalizer {
             start += 1
         }
         guard start < end else { return }
-        // The literals are ASCII, so their bytes are at `utf8Start` (no closure per call).
-        func endsWith(_ suffix: StaticString) -> Bool {
-            let count = suffix.utf8CodeUnitCount
-            guard end - start >= count else { return false }
-            let suffix = suffix.utf8Start
-            for k in 0..<count where bytes[end - count + k] != suffix[k] { return false }
-            return true
-        }
-        if endsWith("'s") { end -= 2 } else if endsWith("s'") { end -= 1 }
+        // Not a local function capturing the `inout` bytes and the mutable end: that checked
+        // exclusive access at run time on each call.
+        if endsWith(bytes, start, end, "'s") { end -= 2 } else if endsWith(bytes, start, end, "s'") { end -= 1 }
         guard start < end else { return }
-        if endsWith("n't") {
+        if endsWith(bytes, start, end, "n't") {
             let stem = String(decoding: bytes[start..<(end - 3)], as: UTF8.self)
             emit(stem == "ca" ? "can" : (stem == "wo" ? "will" : stem))
             emit("not")
             return
         }
-        if end - start == 6 && endsWith("cannot") {
+        if end - start == 6 && endsWith(bytes, start, end, "cannot") {
             emit("can")
             emit("not")
             return
@@ -217,6 +211,16 @@ public enum TextNormalizer {
             return
         }
         emit(String(decoding: bytes[start..<end], as: UTF8.self))
+    }
+
+    /// Whether `bytes[start..<end]` ends with the ASCII literal `suffix` (its bytes are at
+    /// `utf8Start`: no closure per call).
+    private static func endsWith(_ bytes: [UInt8], _ start: Int, _ end: Int, _ suffix: StaticString) -> Bool {
+        let count = suffix.utf8CodeUnitCount
+        guard end - start >= count else { return false }
+        let suffix = suffix.utf8Start
+        for k in 0..<count where bytes[end - count + k] != suffix[k] { return false }
+        return true
     }
 
     /// One word of normalized text.

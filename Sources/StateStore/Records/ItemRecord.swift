@@ -47,21 +47,29 @@ struct ItemRecord: Codable, FetchableRecord, MutablePersistableRecord {
         inFeed = true
     }
 
-    /// What a later reading of its feed updates in a stored item: not its first sighting.
-    static let updatedByAReading = [Columns.link, Columns.title, Columns.published, Columns.contentHash, Columns.lastSeen, Columns.inFeed]
-
     /// Inserts the item, or updates the one stored under its feed and identity (keeping when it was
     /// first seen), and sets `id`. Not GRDB's upsert: it appends a RETURNING clause, which needs
     /// SQLite 3.35, newer than what Ubuntu 20.04 and RHEL 9 ship (the ON CONFLICT clause this
-    /// replaced needed 3.24). Both statements are cached.
+    /// replaced needed 3.24). A later reading updates all but the first sighting. The columns as
+    /// ``encode(to:)`` writes them, with statements each connection compiles once: the query
+    /// interface and the record's persistence build their SQL and arguments anew per call, which
+    /// cost more than the statements.
     mutating func saveKeepingFirstSeen(_ db: Database) throws {
-        let feedID = feedID, identity = identity
-        let stored = ItemRecord.filter { $0.feedID == feedID && $0.identity == identity }.select(Columns.id, as: Int64.self)
-        if let storedID = try stored.cached.fetchOne(db) {
+        let select = try db.cachedStatement(sql: #"SELECT "id" FROM "item" WHERE "feedID" = ? AND "identity" = ? LIMIT 1"#)
+        let published = published.map(StoreDate.text), lastSeen = StoreDate.text(lastSeen)
+        if let storedID = try Int64.fetchOne(select, arguments: [feedID, identity]) {
             id = storedID
-            try update(db, columns: ItemRecord.updatedByAReading)
+            let update = try db.cachedStatement(sql: """
+                UPDATE "item" SET "link" = ?, "title" = ?, "published" = ?, "contentHash" = ?, "lastSeen" = ?, "inFeed" = ? WHERE "id" = ?
+                """)
+            try update.execute(arguments: [link, title, published, contentHash, lastSeen, inFeed, storedID])
         } else {
-            try insert(db)
+            let insert = try db.cachedStatement(sql: """
+                INSERT INTO "item" ("feedID", "identity", "link", "title", "published", "contentHash", "firstSeen", "lastSeen", "inFeed") \
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+            try insert.execute(arguments: [feedID, identity, link, title, published, contentHash, StoreDate.text(firstSeen), lastSeen, inFeed])
+            id = db.lastInsertedRowID
         }
     }
 
@@ -80,10 +88,10 @@ extension ItemRecord {
         container["identity"] = identity
         container["link"] = link
         container["title"] = title
-        container["published"] = published
+        container["published"] = published.map(StoreDate.text)
         container["contentHash"] = contentHash
-        container["firstSeen"] = firstSeen
-        container["lastSeen"] = lastSeen
+        container["firstSeen"] = StoreDate.text(firstSeen)
+        container["lastSeen"] = StoreDate.text(lastSeen)
         container["inFeed"] = inFeed
     }
 }

@@ -66,11 +66,11 @@ struct ItemVersionRecord: Codable, FetchableRecord, MutablePersistableRecord, Pl
 extension ItemVersionRecord {
     /// The columns written by hand: GRDB's Codable encoding cost more than the insert itself in the
     /// cycle's commits (its encoder, container and SQL per row). JSON columns are written as the
-    /// Codable path wrote them: Foundation's default JSONEncoder, stored as text.
+    /// Codable path wrote them: Foundation's default JSONEncoder's text (``StoreJSON``).
     func encode(to container: inout PersistenceContainer) throws {
         container["id"] = id
         container["itemID"] = itemID
-        container["time"] = time
+        container["time"] = StoreDate.text(time)
         container["source"] = source
         container["url"] = url
         container["etag"] = etag
@@ -78,7 +78,22 @@ extension ItemVersionRecord {
         container["bodyHash"] = bodyHash
         container["textHash"] = textHash
         container["text"] = text
-        container["quotes"] = try Self.json(quotes)
+        container["quotes"] = StoreJSON.quotes(quotes)
         container["complete"] = complete
+    }
+}
+
+extension ItemVersionRecord {
+    /// Inserts the version as ``encode(to:)`` writes it, and sets `id`, with a statement each
+    /// connection compiles once (the record's `insert` builds its SQL and arguments anew per call).
+    mutating func insertCached(_ db: Database) throws {
+        let insert = try db.cachedStatement(sql: """
+            INSERT INTO "itemVersion" ("itemID", "time", "source", "url", "etag", "lastModified", "bodyHash", "textHash", "text", \
+            "quotes", "complete") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        try insert.execute(arguments: [
+            itemID, StoreDate.text(time), source, url, etag, lastModified, bodyHash, textHash, text, StoreJSON.quotes(quotes), complete,
+        ])
+        id = db.lastInsertedRowID
     }
 }

@@ -55,3 +55,19 @@ extension QuoteRecord {
         container["kind"] = kind
     }
 }
+
+extension QuoteRecord {
+    /// Inserts the quote as ``encode(to:)`` writes it, with a statement each connection compiles
+    /// once (the record's `insert` builds its SQL and arguments anew per call).
+    func insertCached(_ db: Database) throws {
+        let insert = try db.cachedStatement(sql: """
+            INSERT INTO "quote" ("itemID", "position", "text", "speaker", "source", "start", "end", "kind") VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        try insert.execute(arguments: [itemID, position, text, speaker, source, start, end, kind])
+    }
+
+    /// Deletes an item's quotes, with a statement each connection compiles once.
+    static func deleteAll(_ db: Database, itemID: Int64) throws {
+        try db.cachedStatement(sql: #"DELETE FROM "quote" WHERE "itemID" = ?"#).execute(arguments: [itemID])
+    }
+}

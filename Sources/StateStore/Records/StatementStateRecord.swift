@@ -59,3 +59,10 @@ extension StatementStateRecord {
         container["reversed"] = reversed
     }
 }
+
+extension StatementStateRecord {
+    /// Deletes an item's statement states, with a statement each connection compiles once.
+    static func deleteAll(_ db: Database, itemID: Int64) throws {
+        try db.cachedStatement(sql: #"DELETE FROM "statementState" WHERE "itemID" = ?"#).execute(arguments: [itemID])
+    }
+}
