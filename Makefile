@@ -42,12 +42,15 @@ run: build
 # works, which would starve the timing checks of the in-process suites on a small machine.
 # The servers and peers the tests talk to that are not one Debian package away: aiosmtpd (PyPI), an
 # SMTP receiver for the email hooks, and prometheus_client (PyPI), the parser of /metrics, in a
-# virtualenv of their own; Debian's chromium, the headless browser of the web tests (as root).
+# virtualenv of their own; Debian's chromium, the headless browser of the web tests, and Debian's
+# postgresql, whose binaries the tests run a cluster of their own with (both as root).
 # Without one, the tests that need it say so and skip.
 TEST_VENV = .build/test-venv
 test-servers:
 	@$(TEST_VENV)/bin/python -c "import aiosmtpd, prometheus_client" 2>/dev/null || { python3 -m venv $(TEST_VENV) && $(TEST_VENV)/bin/pip install -q aiosmtpd==1.4.6 prometheus_client==0.21.1; } \
 	  || echo "test: aiosmtpd or prometheus_client could not be installed; the tests that need them will be skipped" >&2
+	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends postgresql; } \
+	  || echo "test: PostgreSQL is not installed (sudo apt-get install postgresql); the shared-store tests will be skipped" >&2
 	@command -v chromium >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium fonts-dejavu-core; } \
 	  || echo "test: chromium is not installed (sudo apt-get install chromium); the browser checks of the web tests will be skipped" >&2
 

@@ -25,7 +25,7 @@ public final class PostgresStore: Store {
     let writeObserver = Mutex<(@Sendable (Duration) -> Void)?>(nil)
 
     /// How long a lease holds without renewal.
-    public static let leaseDuration: TimeInterval = 30
+    public static let leaseDuration: TimeInterval = 15
 
     /// Connects (the pool connects lazily; the first query waits for it) and migrates the schema
     /// under an advisory lock, so that instances starting together migrate once.

@@ -299,8 +299,11 @@ public final class RefreshScheduler: Service, Sendable {
         let ids = Mutex<Set<String>>([])
     }
 
+    /// How many feeds a cycle leases at a time from a shared store.
+    static let leaseChunk = 4
+
     /// How often a lease of a feed in flight is renewed, in seconds (a third of the shared store's lease).
-    static let leaseRenewal = 10.0
+    static let leaseRenewal = 5.0
 
     /// `run --once` with a store several instances share: the feeds still due after this
     /// instance's cycle are those another instance holds, or held and dropped (it died); the cycle
@@ -338,16 +341,30 @@ public final class RefreshScheduler: Service, Sendable {
             for id in request.feeds { watchers[id, default: []].append(observer) }
         }
         let cycleStarted = ContinuousClock.now
-        let jobs = try await leased(jobs, watchers: watchers)
         let inFlight = InFlight()
         let renewer = leaseRenewer(inFlight)
         defer { renewer?.cancel() }
+        // With a shared store the feeds are leased a few at a time as the cycle goes, so that the
+        // instances running together split them; alone, all at once.
+        let chunk = config.current.config.isSharedStore ? RefreshScheduler.leaseChunk : max(jobs.count, 1)
+        var candidates = jobs[...]
+        var ready: [Job] = []
+        var taken = 0
+        func nextJob() async throws -> Job? {
+            while ready.isEmpty, !candidates.isEmpty {
+                let batch = Array(candidates.prefix(chunk))
+                candidates = candidates.dropFirst(batch.count)
+                ready = try await leased(batch, watchers: watchers)
+            }
+            guard !ready.isEmpty else { return nil }
+            taken += 1
+            return ready.removeFirst()
+        }
         let outcomes = try await withThrowingTaskGroup(of: (Int, FeedOutcome).self) { group in
             var results: [(Int, FeedOutcome)] = []
             var next = 0
-            func start() {
-                guard next < jobs.count else { return }
-                let (index, job) = (next, jobs[next])
+            func start(_ job: Job) {
+                let index = next
                 next += 1
                 group.addTask { [pipeline, heartbeat, watchers, metrics] in
                     heartbeat.beat()
@@ -368,10 +385,13 @@ public final class RefreshScheduler: Service, Sendable {
                     return (index, outcome)
                 }
             }
-            for _ in 0..<RefreshScheduler.concurrentFeeds { start() }
+            for _ in 0..<RefreshScheduler.concurrentFeeds {
+                guard let job = try await nextJob() else { break }
+                start(job)
+            }
             while let result = try await group.next() {
                 results.append(result)
-                start()
+                if let job = try await nextJob() { start(job) }
             }
             return results.sorted { $0.0 < $1.0 }.map(\.1)
         }
@@ -384,7 +404,7 @@ public final class RefreshScheduler: Service, Sendable {
         let failing = outcomes.filter { $0.result == .failed }.count
         let events = outcomes.reduce(0) { $0 + $1.events.count }
         let clock = Date().formatted(.iso8601.time(includingFractionalSeconds: false).timeSeparator(.colon))
-        notifier.notify("STATUS=\(jobs.count) feeds refreshed, \(failing) failing, last cycle \(clock) UTC, \(events) new events")
+        notifier.notify("STATUS=\(taken) feeds refreshed, \(failing) failing, last cycle \(clock) UTC, \(events) new events")
         // Feeds fall due one by one (their intervals are jittered), so cycles come often: the
         // journal hears of the first, of one asked for and of `--once`; the rest only at debug.
         let level: Logger.Level = first || once || !requests.isEmpty ? .info : .debug

@@ -3,6 +3,10 @@ import Logging
 import QuoteCore
 import ServiceLifecycle
 import UnixSignals
+// `struct stat` is attributed to the Dispatch C module with SwiftNIO in the build (see UnixSocket).
+#if canImport(CDispatch)
+    import CDispatch
+#endif
 
 /// Reloads the configuration on SIGHUP (`systemctl reload`): re-reads and validates it, and swaps it
 /// in whole; an invalid file is logged as an error naming what is wrong, and the old one stays.
