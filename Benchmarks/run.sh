@@ -36,3 +36,6 @@ python3 Benchmarks/match-bench.py "$bin" "$corpus" --python "$peers/bin/python"
 echo
 echo "## fetching: 1,000 feeds from nginx on loopback (run --once, a cycle of 200s then of 304s)"
 ./Benchmarks/fetch-bench.sh "$bin" 1000
+echo
+echo "## scale: 3,000 feeds from nginx, three instances on one PostgreSQL server beside one on SQLite"
+./Benchmarks/scale-bench.sh "$bin" 3000 3

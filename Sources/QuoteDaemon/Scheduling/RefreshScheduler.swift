@@ -63,8 +63,9 @@ public final class RefreshScheduler: Service, Sendable {
                 try await pipeline.logPendingEvents()
                 let active = config.current
                 try await applyStatements(active)
+                let started = Date()
                 try await interruptibleCycle(active.config.feeds.map { Job(feed: $0, kind: .feed(.all)) }, active)
-                try await finishSharedCycle(active)
+                try await finishSharedCycle(active, startedAt: started)
             } else {
                 try await loop()
             }
@@ -305,19 +306,19 @@ public final class RefreshScheduler: Service, Sendable {
     /// How often a lease of a feed in flight is renewed, in seconds (a third of the shared store's lease).
     static let leaseRenewal = 5.0
 
-    /// `run --once` with a store several instances share: the feeds still due after this
-    /// instance's cycle are those another instance holds, or held and dropped (it died); the cycle
-    /// waits for them, and takes over those whose lease expired, until every feed was refreshed by
-    /// some instance.
-    func finishSharedCycle(_ active: ActiveConfig) async throws {
+    /// `run --once` with a store several instances share: the feeds that were due when this
+    /// instance's cycle began and that no instance has refreshed since are those another instance
+    /// holds, or held and dropped (it died); the cycle waits for them, and takes over those whose
+    /// lease expired, until every one was refreshed by some instance.
+    func finishSharedCycle(_ active: ActiveConfig, startedAt: Date) async throws {
         guard active.config.isSharedStore else { return }
         while !Task.isShuttingDownGracefully && !Task.isCancelled {
             heartbeat.beat()
             let now = Date()
             let states = Dictionary(try await pipeline.store.feedStates().map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
             let still = active.config.feeds.filter { feed in
-                guard let state = states[feed.id], state.url == feed.url, let next = state.nextDue else { return true }
-                return next <= now
+                guard let state = states[feed.id], state.url == feed.url, let last = state.lastFetch else { return true }
+                return last < startedAt && (state.nextDue ?? .distantPast) <= startedAt
             }
             if still.isEmpty { return }
             let held = Set(try await pipeline.store.feedsHeldElsewhere(still.map(\.id), since: .distantPast, now: now))
