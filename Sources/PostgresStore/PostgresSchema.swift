@@ -69,9 +69,9 @@ enum PostgresSchema {
     /// Applies the steps not yet applied, holding the advisory lock on one connection.
     static func migrate(_ client: PostgresClient, logger: Logger) async throws {
         try await client.withConnection { connection in
-            try await connection.query("SELECT pg_advisory_lock(\(lockKey))", logger: logger).collect()
+            try await connection.run("SELECT pg_advisory_lock(\(lockKey))", logger: logger)
             do {
-                try await connection.query("CREATE TABLE IF NOT EXISTS schema_step (name text PRIMARY KEY, applied timestamptz NOT NULL DEFAULT now())", logger: logger).collect()
+                try await connection.run("CREATE TABLE IF NOT EXISTS schema_step (name text PRIMARY KEY, applied timestamptz NOT NULL DEFAULT now())", logger: logger)
                 var applied = Set<String>()
                 for try await name in try await connection.query("SELECT name FROM schema_step", logger: logger).decode(String.self) {
                     applied.insert(name)
@@ -81,24 +81,31 @@ enum PostgresSchema {
                     throw SchemaError(message: "was written by a newer quotewatch (schema step \"\(unknown)\" is unknown to this version); upgrade quotewatch")
                 }
                 for (name, statements) in steps where !applied.contains(name) {
-                    try await connection.query("BEGIN", logger: logger).collect()
+                    try await connection.run("BEGIN", logger: logger)
                     for statement in statements {
-                        try await connection.query(PostgresQuery(unsafeSQL: statement), logger: logger).collect()
+                        try await connection.run(PostgresQuery(unsafeSQL: statement), logger: logger)
                     }
-                    try await connection.query("INSERT INTO schema_step (name) VALUES (\(name))", logger: logger).collect()
-                    try await connection.query("COMMIT", logger: logger).collect()
+                    try await connection.run("INSERT INTO schema_step (name) VALUES (\(name))", logger: logger)
+                    try await connection.run("COMMIT", logger: logger)
                 }
             } catch {
                 _ = try? await connection.query("ROLLBACK", logger: logger).collect()
                 _ = try? await connection.query("SELECT pg_advisory_unlock(\(lockKey))", logger: logger).collect()
                 throw error
             }
-            try await connection.query("SELECT pg_advisory_unlock(\(lockKey))", logger: logger).collect()
+            try await connection.run("SELECT pg_advisory_unlock(\(lockKey))", logger: logger)
         }
     }
 
     struct SchemaError: Error, CustomStringConvertible {
         var message: String
         var description: String { message }
+    }
+}
+
+extension PostgresConnection {
+    /// Runs a statement whose rows (if any) are not wanted.
+    func run(_ query: PostgresQuery, logger: Logger) async throws {
+        _ = try await self.query(query, logger: logger).collect()
     }
 }

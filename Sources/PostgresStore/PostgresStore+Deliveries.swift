@@ -1,6 +1,6 @@
 public import Foundation
 import PostgresNIO
-public import QuoteCore
+import QuoteCore
 public import StateStore
 
 /// The hooks' delivery queue, leased like the feeds: each hook's next delivery goes to one
@@ -34,34 +34,34 @@ extension PostgresStore {
 
     public func recordDelivered(_ delivery: PendingDelivery, at time: Date) async throws(StoreError) {
         try await write { connection in
-            try await connection.query("DELETE FROM delivery WHERE id = \(delivery.id)", logger: logger).collect()
-            try await connection.query("""
+            try await connection.run("DELETE FROM delivery WHERE id = \(delivery.id)", logger: logger)
+            try await connection.run("""
                 INSERT INTO hook_state (id, last_delivered, delivered) VALUES (\(delivery.hook), \(time), 1)
                 ON CONFLICT (id) DO UPDATE SET failing_since = NULL, last_error = NULL, last_delivered = EXCLUDED.last_delivered,
                   delivered = hook_state.delivered + 1
-                """, logger: logger).collect()
+                """, logger: logger)
         }
     }
 
     public func recordFailure(_ delivery: PendingDelivery, error: String, nextTry: Date, at time: Date) async throws(StoreError) {
         try await write { connection in
-            try await connection.query("""
+            try await connection.run("""
                 UPDATE delivery SET attempts = attempts + 1, next_try = \(nextTry), last_error = \(error), lease_owner = NULL, lease_until = NULL
                 WHERE id = \(delivery.id)
-                """, logger: logger).collect()
-            try await connection.query("""
+                """, logger: logger)
+            try await connection.run("""
                 INSERT INTO hook_state (id, failing_since, last_error) VALUES (\(delivery.hook), \(time), \(error))
                 ON CONFLICT (id) DO UPDATE SET failing_since = COALESCE(hook_state.failing_since, EXCLUDED.failing_since),
                   last_error = EXCLUDED.last_error
-                """, logger: logger).collect()
+                """, logger: logger)
         }
     }
 
     public func dropDeliveries(keepingHooks hooks: Set<String>) async throws(StoreError) {
         let ids = Array(hooks)
         try await write { connection in
-            try await connection.query("DELETE FROM delivery WHERE NOT (hook = ANY(\(ids)))", logger: logger).collect()
-            try await connection.query("DELETE FROM hook_state WHERE NOT (id = ANY(\(ids)))", logger: logger).collect()
+            try await connection.run("DELETE FROM delivery WHERE NOT (hook = ANY(\(ids)))", logger: logger)
+            try await connection.run("DELETE FROM hook_state WHERE NOT (id = ANY(\(ids)))", logger: logger)
         }
     }
 

@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 import PostgresNIO
 public import QuoteCore
 public import StateStore
@@ -41,8 +41,8 @@ extension PostgresStore {
         }
         guard let id = stored.id else { return stored }
         for hook in hooks where hook.accepts(stored) {
-            try await connection.query(
-                "INSERT INTO delivery (hook, event_id, next_try) VALUES (\(hook.id), \(id), \(event.time))", logger: logger).collect()
+            try await connection.run(
+                "INSERT INTO delivery (hook, event_id, next_try) VALUES (\(hook.id), \(id), \(event.time))", logger: logger)
         }
         return stored
     }
@@ -101,7 +101,7 @@ extension PostgresStore {
     public func markLogged(_ ids: [Int64]) async throws(StoreError) {
         guard !ids.isEmpty else { return }
         try await write { connection in
-            try await connection.query("UPDATE event SET logged = true WHERE id = ANY(\(ids))", logger: logger).collect()
+            try await connection.run("UPDATE event SET logged = true WHERE id = ANY(\(ids))", logger: logger)
         }
     }
 
@@ -119,12 +119,12 @@ extension PostgresStore {
         let ids = fingerprints.keys.sorted()
         let prints = ids.map { fingerprints[$0]! }
         try await write { connection in
-            try await connection.query("DELETE FROM statement_state WHERE statement_id IN (SELECT id FROM statement WHERE NOT (id = ANY(\(ids))))", logger: logger).collect()
-            try await connection.query("DELETE FROM statement WHERE NOT (id = ANY(\(ids)))", logger: logger).collect()
-            try await connection.query("""
+            try await connection.run("DELETE FROM statement_state WHERE statement_id IN (SELECT id FROM statement WHERE NOT (id = ANY(\(ids))))", logger: logger)
+            try await connection.run("DELETE FROM statement WHERE NOT (id = ANY(\(ids)))", logger: logger)
+            try await connection.run("""
                 INSERT INTO statement (id, fingerprint) SELECT * FROM unnest(\(ids)::text[], \(prints)::text[])
                 ON CONFLICT (id) DO UPDATE SET fingerprint = EXCLUDED.fingerprint
-                """, logger: logger).collect()
+                """, logger: logger)
         }
     }
 }

@@ -42,7 +42,7 @@ extension PostgresStore {
     public func save(_ state: FeedState, events: [ChangeEvent] = []) async throws(StoreError) -> [ChangeEvent] {
         let hooks = configuredHooks
         return try await write { connection in
-            try await connection.query("""
+            try await connection.run("""
                 INSERT INTO feed (id, url, fetch_url, etag, last_modified, body_hash, last_fetch, result, http_status, error, consecutive_failures, next_due)
                 VALUES (\(state.id), \(state.url), \(state.fetchURL), \(state.etag), \(state.lastModified), \(state.bodyHash), \(state.lastFetch),
                   \(state.result.rawValue), \(state.httpStatus), \(state.error), \(state.consecutiveFailures), \(state.nextDue))
@@ -52,7 +52,7 @@ extension PostgresStore {
                   consecutive_failures = EXCLUDED.consecutive_failures, next_due = EXCLUDED.next_due,
                   lease_owner = CASE WHEN feed.lease_owner = \(instance) THEN NULL ELSE feed.lease_owner END,
                   lease_until = CASE WHEN feed.lease_owner = \(instance) THEN NULL ELSE feed.lease_until END
-                """, logger: logger).collect()
+                """, logger: logger)
             var stored: [ChangeEvent] = []
             for event in events { stored.append(try await insert(event, hooks: hooks, connection)) }
             return stored
@@ -70,9 +70,9 @@ extension PostgresStore {
         let urlList = ids.map { urls[$0] ?? "" }
         return try await write { connection in
             // A feed never fetched gets its row first (as 'unfetched', hidden from status), so that it can be locked.
-            try await connection.query("""
+            try await connection.run("""
                 INSERT INTO feed (id, url, result) SELECT * , 'unfetched' FROM unnest(\(idList)::text[], \(urlList)::text[]) ON CONFLICT (id) DO NOTHING
-                """, logger: logger).collect()
+                """, logger: logger)
             var leased: [String] = []
             let rows = try await connection.query("""
                 WITH free AS (
@@ -93,7 +93,7 @@ extension PostgresStore {
         guard !ids.isEmpty else { return }
         let until = now.addingTimeInterval(Self.leaseDuration)
         try await write { connection in
-            try await connection.query("UPDATE feed SET lease_until = \(until) WHERE id = ANY(\(ids)) AND lease_owner = \(instance)", logger: logger).collect()
+            try await connection.run("UPDATE feed SET lease_until = \(until) WHERE id = ANY(\(ids)) AND lease_owner = \(instance)", logger: logger)
         }
     }
 

@@ -5,6 +5,10 @@ public import StateStore
 
 /// Items: their rows, statement states, versions, linked pages and current quotes.
 extension PostgresStore {
+    /// What stands for a missing value in the arrays of a multi-row insert (arrays of optionals do not
+    /// bind): one control character no name or source a feed gives can be alone, turned back to NULL.
+    static let none = "\u{1}"
+
     static let itemColumns = """
         i.id, i.feed_id, i.identity, i.link, i.title, i.published, i.first_seen, i.content_hash, i.page_url, i.page_final_url, i.page_etag,
         i.page_last_modified, i.page_hash, i.page_fetched, i.page_status, i.page_error, i.page_failures, i.page_next_due
@@ -99,33 +103,44 @@ extension PostgresStore {
             }
             if let page = commit.page { try await savePage(page, itemID: itemID, connection) }
             if let version = commit.version {
-                try await connection.query("""
+                try await connection.run("""
                     INSERT INTO item_version (item_id, time, source, url, etag, last_modified, body_hash, text_hash, text, quotes, complete)
                     VALUES (\(itemID), \(version.time), \(version.source.rawValue), \(version.url), \(version.etag), \(version.lastModified),
                       \(version.bodyHash), \(version.textHash), \(version.text), \(try Self.json(version.quotes)), \(version.complete))
-                    """, logger: logger).collect()
-                try await connection.query("DELETE FROM quote WHERE item_id = \(itemID)", logger: logger).collect()
-                for (position, quote) in version.quotes.enumerated() {
-                    try await connection.query("""
+                    """, logger: logger)
+                try await connection.run("DELETE FROM quote WHERE item_id = \(itemID)", logger: logger)
+                if !version.quotes.isEmpty {
+                    // One statement for all the quotes, their columns as arrays.
+                    let quotes = version.quotes
+                    try await connection.run("""
                         INSERT INTO quote (item_id, position, text, speaker, source, start_offset, end_offset, kind)
-                        VALUES (\(itemID), \(position), \(quote.text), \(quote.speaker), \(quote.source), \(quote.start), \(quote.end), \(quote.kind.rawValue))
-                        """, logger: logger).collect()
+                        SELECT \(itemID), p, t, NULLIF(sp, \(Self.none)), NULLIF(so, \(Self.none)), st, en, k
+                        FROM unnest(\(Array(0..<quotes.count))::integer[], \(quotes.map(\.text))::text[],
+                          \(quotes.map { $0.speaker ?? Self.none })::text[], \(quotes.map { $0.source ?? Self.none })::text[],
+                          \(quotes.map(\.start))::integer[], \(quotes.map(\.end))::integer[], \(quotes.map(\.kind.rawValue))::text[])
+                          AS q(p, t, sp, so, st, en, k)
+                        """, logger: logger)
                 }
             }
             if let states = commit.states {
-                try await connection.query("DELETE FROM statement_state WHERE item_id = \(itemID)", logger: logger).collect()
-                for state in states.values.sorted(by: { $0.statementID < $1.statementID }) {
-                    try await connection.query("""
+                try await connection.run("DELETE FROM statement_state WHERE item_id = \(itemID)", logger: logger)
+                let sorted = states.values.sorted { $0.statementID < $1.statementID }
+                if !sorted.isEmpty {
+                    try await connection.run("""
                         INSERT INTO statement_state (item_id, statement_id, quote, speaker, score, tier, numeric_values, history, reversed)
-                        VALUES (\(itemID), \(state.statementID), \(state.quote), \(state.speaker), \(state.score), \(state.tier.rawValue),
-                          \(try Self.json(state.values)), \(try Self.json(state.history)), \(state.reversed))
-                        """, logger: logger).collect()
+                        SELECT \(itemID), s, q, NULLIF(sp, \(Self.none)), sc, t, v, h, r
+                        FROM unnest(\(sorted.map(\.statementID))::text[], \(sorted.map(\.quote))::text[],
+                          \(sorted.map { $0.speaker ?? Self.none })::text[], \(sorted.map(\.score))::double precision[],
+                          \(sorted.map(\.tier.rawValue))::text[], \(try sorted.map { try Self.json($0.values) })::text[],
+                          \(try sorted.map { try Self.json($0.history) })::text[], \(sorted.map(\.reversed))::boolean[])
+                          AS x(s, q, sp, sc, t, v, h, r)
+                        """, logger: logger)
                 }
             }
             var firsts: [String: FirstAppearance] = [:]
             if !commit.newStatements.isEmpty {
                 for statement in commit.newStatements.sorted() {
-                    try await connection.query("SELECT pg_advisory_xact_lock(hashtext(\(statement)))", logger: logger).collect()
+                    try await connection.run("SELECT pg_advisory_xact_lock(hashtext(\(statement)))", logger: logger)
                 }
                 let rows = try await connection.query(
                     "SELECT statement_id, feed, item, url, quote, time FROM first_appearance WHERE statement_id = ANY(\(commit.newStatements))", logger: logger)
@@ -136,10 +151,10 @@ extension PostgresStore {
             let events = commit.events(firsts)
             for event in events where event.type == .quoteNew {
                 guard let statement = event.statement, let quote = event.quote else { continue }
-                try await connection.query("""
+                try await connection.run("""
                     INSERT INTO first_appearance (statement_id, feed, item, url, quote, time)
                     VALUES (\(statement), \(event.feed), \(place.identity), \(event.url), \(quote), \(event.time)) ON CONFLICT DO NOTHING
-                    """, logger: logger).collect()
+                    """, logger: logger)
             }
             var stored: [ChangeEvent] = []
             for event in events { stored.append(try await insert(event, hooks: hooks, connection)) }
@@ -148,12 +163,12 @@ extension PostgresStore {
     }
 
     func savePage(_ page: PageState, itemID: Int64, _ connection: PostgresConnection) async throws {
-        try await connection.query("""
+        try await connection.run("""
             UPDATE item SET page_url = \(page.url), page_final_url = \(page.finalURL), page_etag = \(page.etag),
               page_last_modified = \(page.lastModified), page_hash = \(page.hash), page_fetched = \(page.fetched), page_status = \(page.status),
               page_error = \(page.error), page_failures = \(page.failures), page_next_due = \(page.nextDue)
             WHERE id = \(itemID)
-            """, logger: logger).collect()
+            """, logger: logger)
     }
 
     public func savePage(_ page: PageState, itemID: Int64) async throws(StoreError) {
@@ -163,9 +178,9 @@ extension PostgresStore {
     public func markInFeed(feedID: String, identities: Set<String>) async throws(StoreError) {
         let all = Array(identities)
         try await write { connection in
-            try await connection.query("""
+            try await connection.run("""
                 UPDATE item SET in_feed = (identity = ANY(\(all))) WHERE feed_id = \(feedID) AND in_feed <> (identity = ANY(\(all)))
-                """, logger: logger).collect()
+                """, logger: logger)
         }
     }
 
