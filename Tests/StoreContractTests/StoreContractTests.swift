@@ -167,4 +167,54 @@ import Testing
         #expect(try await store.unloggedEvents().isEmpty)
     }
 
+
+    /// Each hook's queue in event order, the head taken by one instance at a time (a store one
+    /// instance holds alone gives it at once).
+    @Test(arguments: Backend.allCases) func deliveriesGoOutInOrderAndOnce(_ backend: Backend) async throws {
+        guard let opened = try await backend.open() else { return }
+        let store = opened.store
+        store.setHooks([HookConfig(id: "desk", kind: .command(["/bin/true"]))])
+        let stored = try await store.commit(version("a", events: [.quoteNew, .claimChanged]))
+        let first = try #require(try await store.nextDelivery(hook: "desk"))
+        #expect(first.event.id == stored[0].id && first.attempts == 0)
+        if backend == .postgresql {
+            let other = try await opened.reopen()
+            #expect(try await other.nextDelivery(hook: "desk") == nil, "the head is leased to the first instance")
+        }
+        try await store.recordFailure(first, error: "HTTP 503", nextTry: time.addingTimeInterval(5), at: time)
+        let again = try #require(try await store.nextDelivery(hook: "desk"))
+        #expect(again.id == first.id && again.attempts == 1 && again.lastError == "HTTP 503")
+        try await store.recordDelivered(again, at: time)
+        #expect(try await store.nextDelivery(hook: "desk")?.event.id == stored[1].id)
+        let state = try #require(try await store.hookStates().first)
+        #expect(state.id == "desk" && state.delivered == 1 && state.pending == 1 && state.failingSince == nil)
+        try await store.dropDeliveries(keepingHooks: [])
+        #expect(try await store.hookStates().isEmpty)
+    }
+
+    /// Feeds leased by instances asking together are split, never given twice; one refreshed is
+    /// not leased again before it is due; one held by a dead instance is taken over once its lease expires.
+    @Test(arguments: Backend.allCases) func feedsAreLeasedToOneInstanceAtATime(_ backend: Backend) async throws {
+        guard let opened = try await backend.open() else { return }
+        let store = opened.store
+        let ids = (0..<6).map { "f\($0)" }
+        let urls = Dictionary(uniqueKeysWithValues: ids.map { ($0, "https://example.org/\($0)") })
+        let now = Date()
+        let mine = try await store.leaseFeeds(Array(ids.prefix(4)), urls: urls, since: nil, now: now)
+        #expect(mine == Array(ids.prefix(4)) || Set(mine) == Set(ids.prefix(4)))
+        guard backend == .postgresql else {
+            #expect(try await store.feedsHeldElsewhere(ids, since: now, now: now).isEmpty)
+            return
+        }
+        let other = try await opened.reopen()
+        #expect(Set(try await other.leaseFeeds(ids, urls: urls, since: nil, now: now)) == Set(ids.suffix(2)))
+        #expect(Set(try await other.feedsHeldElsewhere(ids, since: now, now: now)) == Set(ids.prefix(4)))
+        // f0 refreshed by the first: not due for an hour, so no one leases it again now.
+        try await store.save(FeedState(id: "f0", url: urls["f0"]!, lastFetch: now, result: .ok, nextDue: now.addingTimeInterval(3600)))
+        #expect(try await other.leaseFeeds(["f0"], urls: urls, since: nil, now: now.addingTimeInterval(60)).isEmpty)
+        // f1's holder went quiet: its lease runs out and the other takes it over.
+        let later = now.addingTimeInterval(PostgresStore.leaseDuration + 1)
+        #expect(try await other.leaseFeeds(["f1"], urls: urls, since: nil, now: later) == ["f1"])
+        #expect(try await store.leaseFeeds(["f1"], urls: urls, since: nil, now: later).isEmpty)
+    }
 }
