@@ -145,6 +145,11 @@ struct WebRoutes: Sendable {
                 return WebRoutes.answer(.ok, EventFeed.atom(events, title: title, now: sources.now()), type: "application/atom+xml; charset=utf-8")
             case .json:
                 let events = try await sources.store.events(filter.query)
+                // The lines of `events --json` to a client that asks for JSON lines, else one array.
+                let accept = request.headers[.accept] ?? ""
+                if accept.contains("application/x-ndjson") || accept.contains("application/jsonl") {
+                    return WebRoutes.answer(.ok, events.map { $0.json.rendered + "\n" }.joined(), type: "application/x-ndjson")
+                }
                 return WebRoutes.answer(.ok, JSONValue.array(events.map(\.json)).rendered + "\n", type: "application/json")
             }
         }

@@ -148,6 +148,10 @@ import Testing
         let apiList = try JSONSerialization.jsonObject(with: Data(apiEvents.body.utf8)) as? [Any] ?? []
         let cliList = try eventLines.map { try JSONSerialization.jsonObject(with: Data($0.utf8)) }
         #expect(NSArray(array: apiList).isEqual(to: cliList), "\(apiEvents.body)")
+        var linesRequest = URLRequest(url: URL(string: base + "api/events")!)
+        linesRequest.setValue("application/x-ndjson", forHTTPHeaderField: "Accept")
+        let (linesData, _) = try await URLSession.shared.data(for: linesRequest)
+        #expect(String(decoding: linesData, as: UTF8.self) == eventLines.map { $0 + "\n" }.joined(), "JSON lines, byte for byte")
         let filtered = try await Self.get(base + "api/events?type=claim.changed&statement=nato-five-percent")
         let cliFiltered = try CLI.run(["events", "--json", "--type", "claim.changed", "--statement", "nato-five-percent"], in: folder).lines
         #expect(NSArray(array: try JSONSerialization.jsonObject(with: Data(filtered.body.utf8)) as? [Any] ?? []).isEqual(to: try cliFiltered.map {
