@@ -93,4 +93,45 @@ struct SharedStoreTests {
         let status = CLI.json(try CLI.run(["status", "--json"], in: folder).stdout)
         #expect((status["feeds"] as? [[String: Any]])?.allSatisfy { $0["result"] as? String == "ok" } == true, "\(status)")
     }
+
+    /// The same with two running daemons: the survivor takes over the killed one's feeds once their
+    /// leases expire, and no feed is fetched twice in the interval.
+    @Test func aRunningDaemonTakesOverTheFeedsOfOneKilled() throws {
+        let server = try TestHTTPServer()
+        defer { server.stop() }
+        let count = 30
+        let folder = try Self.folder(server: server, count: count, delay: 0.25)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let (first, firstLog) = try CLI.start(["run", "--config", "feeds.json"], in: folder, collecting: \.standardError)
+        let (second, secondLog) = try CLI.start(["run", "--config", "feeds.json"], in: folder, collecting: \.standardError)
+        defer { for process in [first, second] where process.isRunning { kill(process.processIdentifier, SIGKILL) } }
+        #expect(firstLog.wait(for: "quote.new", timeout: 30), "\(firstLog.text)")
+        kill(first.processIdentifier, SIGKILL)
+        first.waitUntilExit()
+        var events: [[String: Any]] = []
+        let deadline = Date().addingTimeInterval(45)
+        while Date() < deadline {
+            events = try CLI.run(["events", "--json"], in: folder).lines.map(CLI.json)
+            if events.count >= count { break }
+            Thread.sleep(forTimeInterval: 0.5)
+        }
+        Thread.sleep(forTimeInterval: 1)
+        events = try CLI.run(["events", "--json"], in: folder).lines.map(CLI.json)
+        #expect(events.count == count, "\(events.count) events\n\(secondLog.text)")
+        #expect(Set(events.compactMap { $0["item"] as? String }).count == count, "complete and single")
+        var fetches: [String: Int] = [:]
+        for request in server.requests { fetches[request.path, default: 0] += 1 }
+        #expect(fetches.count == count)
+        // A feed the killed daemon had in flight is fetched again by the survivor; no other twice.
+        #expect(fetches.values.filter { $0 > 1 }.count <= RefreshSchedulerLimits.inFlight, "\(fetches.filter { $0.value > 1 })")
+        kill(second.processIdentifier, SIGTERM)
+        second.waitUntilExit()
+        #expect(second.terminationStatus == 0)
+    }
+}
+
+/// What the scheduler keeps in flight at once (RefreshScheduler.concurrentFeeds, plus the leased
+/// chunk not yet started).
+enum RefreshSchedulerLimits {
+    static let inFlight = 8 + 4
 }

@@ -144,11 +144,13 @@ public final class RefreshScheduler: Service, Sendable {
 
     /// Runs a cycle that graceful shutdown interrupts: transfers in flight are aborted, the item in
     /// hand commits or rolls back, and the feeds not reached are fetched at the next start.
-    func interruptibleCycle(_ jobs: [Job], _ active: ActiveConfig, requests: [RefreshRequest] = []) async throws {
+    /// - Returns: how many feeds the cycle refreshed (fewer than asked when other instances hold some).
+    @discardableResult
+    func interruptibleCycle(_ jobs: [Job], _ active: ActiveConfig, requests: [RefreshRequest] = []) async throws -> Int {
         do {
-            _ = try await cancelWhenGracefulShutdown { try await self.cycle(jobs, active, requests: requests) }
+            return try await cancelWhenGracefulShutdown { try await self.cycle(jobs, active, requests: requests) }.count
         } catch {
-            if Task.isShuttingDownGracefully || Task.isCancelled { return }
+            if Task.isShuttingDownGracefully || Task.isCancelled { return 0 }
             throw error
         }
     }
@@ -227,8 +229,15 @@ public final class RefreshScheduler: Service, Sendable {
         }
         if !jobs.isEmpty {
             do {
-                try await interruptibleCycle(jobs, active, requests: taken)
+                let refreshed = try await interruptibleCycle(jobs, active, requests: taken)
                 self.interrupted.withLock { $0 = [] }
+                if refreshed == 0 {
+                    // Every feed due is another instance's now (a shared store): look again in a
+                    // moment, not at once, until they are refreshed or their leases expire.
+                    await cancelWhenGracefulShutdown { [wake] in
+                        await wake.wait(timeout: .seconds(1))
+                    }
+                }
             } catch {
                 // The store failed mid-cycle: the waiting clients hear the end now, not never.
                 for request in taken { request.observer?(.done) }
