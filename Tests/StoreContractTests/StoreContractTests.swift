@@ -217,4 +217,27 @@ import Testing
         #expect(try await other.leaseFeeds(["f1"], urls: urls, since: nil, now: later) == ["f1"])
         #expect(try await store.leaseFeeds(["f1"], urls: urls, since: nil, now: later).isEmpty)
     }
+
+    /// `sslmode=require` in the URL: the connection is encrypted (the server's own view, pg_stat_ssl).
+    @Test func theURLCanAskForTLS() async throws {
+        guard let server = PostgresServer.shared, server.tls else {
+            print("skipped: \(PostgresServer.skipReason ?? "the test server has no certificate (openssl missing)")")
+            return
+        }
+        let url: String = try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global().async { continuation.resume(with: Result { try server.database() }) }
+        }
+        let store = try await PostgresStore.open(url.replacingOccurrences(of: "127.0.0.1", with: "localhost") + "?sslmode=require")
+        try await store.ping()
+        let name = String(url.split(separator: "/").last ?? "")
+        let encrypted: String = try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global().async {
+                continuation.resume(with: Result {
+                    try server.psql(name, "SELECT count(*) FROM pg_stat_ssl s JOIN pg_stat_activity a USING (pid) WHERE a.datname = '\(name)' AND s.ssl AND a.pid <> pg_backend_pid()")
+                })
+            }
+        }
+        #expect(Int(encrypted.trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0 >= 1, "\(encrypted)")
+        withExtendedLifetime(store) {}
+    }
 }

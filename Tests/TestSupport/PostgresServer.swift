@@ -7,6 +7,8 @@ import Synchronization
 /// Where the binaries are missing, ``skipReason`` says so and the PostgreSQL tests skip.
 public final class PostgresServer: Sendable {
     public let port: Int
+    /// Whether the server speaks TLS (openssl made its certificate).
+    public let tls: Bool
     let folder: String
     let bin: String
     /// Who runs the server: root cannot, so as root it is the `postgres` account.
@@ -45,11 +47,19 @@ public final class PostgresServer: Sendable {
             guard PostgresServer.chownTo(user, folder) else { throw Failure(description: "cannot hand \(folder) to the \(user) account") }
         }
         port = PostgresServer.freePort()
-        try run(bin + "/initdb", ["-D", folder + "/data", "--auth=trust", "--username=postgres", "--encoding=UTF8", "--no-sync"])
+        try PostgresServer.command(bin + "/initdb", ["-D", folder + "/data", "--auth=trust", "--username=postgres", "--encoding=UTF8", "--no-sync"], user: user)
+        // A self-signed certificate, so that a client asking for TLS (sslmode=require) gets it.
+        var ssl = "off"
+        if FileManager.default.isExecutableFile(atPath: "/usr/bin/openssl"),
+           (try? PostgresServer.command("/usr/bin/openssl", ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=localhost",
+                                          "-keyout", folder + "/data/server.key", "-out", folder + "/data/server.crt"], user: user)) != nil {
+            ssl = "on"
+        }
+        tls = ssl == "on"
         // The server pg_ctl leaves running would hold a pipe of ours open: its output goes to its log only.
         do {
             try PostgresServer.command(bin + "/pg_ctl", ["-D", folder + "/data", "-l", folder + "/server.log", "-w", "-t", "60", "-o",
-                                                         "-p \(port) -k \(folder) -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200", "start"],
+                                                         "-p \(port) -k \(folder) -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200 -c ssl=\(ssl)", "start"],
                                        user: user, capture: false)
         } catch {
             let log = (try? String(contentsOfFile: folder + "/server.log", encoding: .utf8)) ?? ""
