@@ -55,9 +55,3 @@ struct EventFilter: Sendable {
         return "?" + pairs.map { HTML.segment($0.0) + "=" + HTML.segment($0.1) }.joined(separator: "&")
     }
 }
-
-/// A query parameter the filters do not understand (answered with 400).
-struct FilterError: Error, Sendable {
-    var message: String
-    init(_ message: String) { self.message = message }
-}

@@ -2,6 +2,7 @@ import Foundation
 #if canImport(FoundationNetworking)
     import FoundationNetworking
 #endif
+import TestSupport
 import Testing
 
 /// The web pages, API and metrics (DESIGN §8) of a running daemon, over real HTTP on loopback: the
@@ -272,17 +273,7 @@ import Testing
     }
 
     static func run(_ program: String, _ arguments: [String]) throws -> CLI.Result {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: program)
-        process.arguments = arguments
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return CLI.Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self))
+        let result = try Subprocess.run(program, arguments)
+        return CLI.Result(status: result.status, stdout: result.stdout, stderr: result.stderr)
     }
 }

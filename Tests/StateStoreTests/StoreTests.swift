@@ -22,20 +22,6 @@ struct TemporaryDatabase: ~Copyable {
 @Suite struct StoreTests {
     let time = Date(timeIntervalSince1970: 1_739_383_500)
 
-    func version(_ quote: String, events: [EventType], hash: String = "h1", identity: String = "guid-1") -> ItemCommit {
-        let state = StatementState(statementID: "s", quote: quote, speaker: "Pete Hegseth", score: 0.9, tier: .fuzzy,
-                                   values: NumericValue.values(in: quote))
-        let text = "He said: “\(quote)”"
-        let version = ItemVersion(
-            time: time, source: .page, url: "https://example.org/a", etag: "\"e-\(hash)\"", bodyHash: "b-\(hash)", textHash: "t-\(hash)", text: text,
-            quotes: [Quote(text: quote, speaker: "Pete Hegseth", start: 10, end: 10 + quote.unicodeScalars.count)], complete: true)
-        let time = self.time
-        let place = ItemPlace(feedID: "f", identity: identity, link: "https://example.org/a", title: "A", published: time, contentHash: hash)
-        return ItemCommit(
-            place: place, seen: time, version: version, states: ["s": state], newStatements: events.contains(.quoteNew) ? ["s"] : [],
-            events: { _ in events.map { ChangeEvent(time: time, type: $0, statement: "s", feed: "f", item: identity, quote: quote, score: 0.9) } })
-    }
-
     @Test func readingAMissingDatabaseSaysSo() throws {
         let database = try TemporaryDatabase()
         #expect {

@@ -99,15 +99,6 @@ public final class PostgresServer: Sendable {
 
     @discardableResult
     static func command(_ program: String, _ arguments: [String], user: String?, capture: Bool = true) throws -> String {
-        let process = Process()
-        if let user {
-            process.executableURL = URL(fileURLWithPath: "/usr/sbin/runuser")
-            process.arguments = ["-u", user, "--", program] + arguments
-        } else {
-            process.executableURL = URL(fileURLWithPath: program)
-            process.arguments = arguments
-        }
-        process.currentDirectoryURL = URL(fileURLWithPath: "/")
         guard capture else {
             // Foundation's Process waits for the server pg_ctl leaves behind as well: through the
             // shell instead, whose end is pg_ctl's (the arguments are this file's own, no quoting needed).
@@ -118,18 +109,11 @@ public final class PostgresServer: Sendable {
             }
             return ""
         }
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw Failure(description: "\(program) \(arguments.joined(separator: " ")) failed: \(String(decoding: errData + outData, as: UTF8.self))")
+        let result = try Subprocess.run(program, arguments, user: user)
+        guard result.status == 0 else {
+            throw Failure(description: "\(program) \(arguments.joined(separator: " ")) failed: \(result.stderr)\(result.stdout)")
         }
-        return String(decoding: outData, as: UTF8.self)
+        return result.stdout
     }
 
     static func chownTo(_ user: String, _ path: String) -> Bool {

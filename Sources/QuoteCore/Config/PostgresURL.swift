@@ -78,10 +78,3 @@ public struct PostgresURL: Sendable, Hashable, CustomStringConvertible {
     /// The URL without a password, for messages.
     public var description: String { "postgresql://\(user)@\(host.contains(":") ? "[\(host)]" : host):\(port)/\(database)" }
 }
-
-/// A `postgresql://` URL that cannot be used.
-public struct PostgresURLError: Error, Sendable, CustomStringConvertible {
-    public var message: String
-    init(_ message: String) { self.message = message }
-    public var description: String { message }
-}
