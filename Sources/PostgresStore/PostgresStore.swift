@@ -22,7 +22,7 @@ public final class PostgresStore: Store {
     let runner: Task<Void, Never>
     let logger: Logger
     let hooks = Mutex<[HookConfig]>([])
-    let writeObserver = Mutex<(@Sendable (Duration) -> Void)?>(nil)
+    let writeObserver = WriteObserver()
 
     /// How long a lease holds without renewal.
     public static let leaseDuration: TimeInterval = 15
@@ -97,7 +97,7 @@ public final class PostgresStore: Store {
 
     /// Runs `body` in one transaction, timed for the write observer.
     func write<T: Sendable>(_ body: (PostgresConnection) async throws -> T) async throws(StoreError) -> T {
-        let observer = writeObserver.withLock { $0 }
+        let observer = writeObserver.current
         let started = ContinuousClock.now
         do {
             let result = try await client.withTransaction(logger: logger) { connection in try await body(connection) }
@@ -123,7 +123,7 @@ public final class PostgresStore: Store {
     var configuredHooks: [HookConfig] { hooks.withLock { $0 } }
 
     public func observeWrites(_ observer: @escaping @Sendable (Duration) -> Void) {
-        writeObserver.withLock { $0 = observer }
+        writeObserver.listen(observer)
     }
 
     public func ping() async throws(StoreError) {

@@ -19,7 +19,7 @@ public final class SQLiteStore: Store {
     /// The hooks whose deliveries are queued with each event (DESIGN §9).
     private let hooks = Mutex<[HookConfig]>([])
     /// Told how long each write transaction took, from the call to its commit (the metrics' store latency).
-    private let writeObserver = Mutex<(@Sendable (Duration) -> Void)?>(nil)
+    private let writeObserver = WriteObserver()
 
     /// How long a connection waits for a lock held by another before failing.
     public static let busyTimeout: TimeInterval = 5
@@ -117,7 +117,7 @@ public final class SQLiteStore: Store {
     }
 
     func write<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws(StoreError) -> T {
-        let observer = writeObserver.withLock { $0 }
+        let observer = writeObserver.current
         let started = ContinuousClock.now
         do {
             let result = try await writer.write(body)
@@ -144,7 +144,7 @@ public final class SQLiteStore: Store {
 
     /// From now on, `observer` hears how long each write transaction took (the daemon's metrics).
     public func observeWrites(_ observer: @escaping @Sendable (Duration) -> Void) {
-        writeObserver.withLock { $0 = observer }
+        writeObserver.listen(observer)
     }
 
     /// The hooks in force.
