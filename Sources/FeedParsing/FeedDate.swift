@@ -1,4 +1,5 @@
 import Foundation
+import QuoteCore
 
 /// Feed dates to absolute instants, independent of the system locale and time zone.
 ///
@@ -26,17 +27,6 @@ public enum FeedDate {
 
     // MARK: - Calendar arithmetic (proleptic Gregorian, UTC)
 
-    /// Days since 1970-01-01 of a civil date (Howard Hinnant's algorithm).
-    static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let mp = (month + 9) % 12
-        let doy = (153 * mp + 2) / 5 + day - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return era * 146097 + doe - 719468
-    }
-
     private static func daysInMonth(year: Int, month: Int) -> Int {
         switch month {
         case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
@@ -54,7 +44,7 @@ public enum FeedDate {
             (0...60).contains(second), abs(offsetSeconds) <= 18 * 3600
         else { return nil }
         if hour == 24, minute != 0 || second != 0 { return nil }
-        let days = daysFromCivil(year: year, month: month, day: day)
+        let days = CivilDate.days(year: year, month: month, day: day)
         let seconds = days * 86400 + hour * 3600 + minute * 60 + second - offsetSeconds
         return Date(timeIntervalSince1970: Double(seconds) + fraction)
     }
