@@ -185,15 +185,18 @@ enum TextDecoding {
         return value.isEmpty ? nil : String(value)
     }
 
-    /// `metaCharset` of an ASCII head, on bytes: lower-casing, the search for "charset=" and the
-    /// value's characters (letters, digits, `-_:.`) are then byte operations.
-    private static func asciiMetaCharset(_ head: ArraySlice<UInt8>) -> String? {
+    /// `metaCharset` on bytes: lower-casing, the search for "charset=" and the value's characters
+    /// (letters, digits, `-_:.`) are byte operations. The pattern is ASCII, and no character beyond
+    /// ASCII lower-cases into one of its letters, so the search finds what the string search finds;
+    /// only where a byte beyond ASCII borders a value (a letter or a combining mark the string would
+    /// read with it) is the answer left to the string search: then `.some(nil)` is not returned but nil.
+    private static func asciiMetaCharset(_ head: ArraySlice<UInt8>) -> String?? {
         let pattern = Array("charset=".utf8)
         func lower(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
         var start = head.startIndex
         while start + pattern.count <= head.endIndex {
-            guard let at = head[start...].firstIndex(where: { lower($0) == 0x63 }) else { return nil }
-            guard at + pattern.count <= head.endIndex else { return nil }
+            guard let at = head[start...].firstIndex(where: { lower($0) == 0x63 }) else { return .some(nil) }
+            guard at + pattern.count <= head.endIndex else { return .some(nil) }
             guard zip(head[at..<(at + pattern.count)], pattern).allSatisfy({ lower($0) == $1 }) else {
                 start = at + 1
                 continue
@@ -209,9 +212,10 @@ enum TextDecoding {
                 if !ok { break }
                 index += 1
             }
-            if index > valueStart { return String(decoding: head[valueStart..<index].map(lower), as: UTF8.self) }
+            if index < head.endIndex && head[index] >= 0x80 { return nil }
+            if index > valueStart { return .some(String(decoding: head[valueStart..<index].map(lower), as: UTF8.self)) }
         }
-        return nil
+        return .some(nil)
     }
 
     /// Code points of windows-1252 bytes 0x80...0x9F (0 where the byte is undefined).
@@ -251,7 +255,9 @@ enum TextDecoding {
     /// `<meta charset=...>` or `content="...; charset=..."` in the first 4 KB.
     static func metaCharset(_ bytes: [UInt8]) -> String? {
         let prefix = bytes.prefix(4096)
-        if !prefix.contains(where: { $0 >= 0x80 }) { return asciiMetaCharset(prefix) }
+        // On bytes, unless a character beyond ASCII borders the value (where the string's own
+        // rules for letters and combining marks decide, as they always did).
+        if let answer = asciiMetaCharset(prefix) { return answer }
         let head = String(decoding: prefix, as: UTF8.self).lowercased()
         var searchStart = head.startIndex
         while let range = head.range(of: "charset=", range: searchStart..<head.endIndex) {
