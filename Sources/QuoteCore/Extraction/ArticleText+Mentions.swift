@@ -83,14 +83,17 @@ extension ArticleText {
         }
         while k < b {
             let word = tokens[k].bare
+            // The lists asked of the token's own bare word: its flag bits answer (`Token.bare(in:)`).
+            let isTitle = tokens[k].bare(in: .titles)
+            let isStopCap = tokens[k].bare(in: .stopCaps)
             // A capitalized reporting verb opening the sentence ("Said Dorothy Poynter, …") is no name.
-            let strip = Lexicon.stopCaps.contains(word) || Lexicon.nationalities.contains(word)
-                || (k == a && k + 1 < b && tokens[k].isCap && Lexicon.speechVerbs.contains(word))
-                || (k + 1 < b && ((Lexicon.places.contains(word) && !isFirstNameOfFullName(k, b)) || (isAcronym(tokens[k]) && !tokens[k].text.contains("."))))
+            let strip = isStopCap || tokens[k].bare(in: .nationalities)
+                || (k == a && k + 1 < b && tokens[k].isCap && tokens[k].bare(in: .speechVerbs))
+                || (k + 1 < b && ((tokens[k].bare(in: .places) && !isFirstNameOfFullName(k, b)) || (isAcronym(tokens[k]) && !tokens[k].text.contains("."))))
                 || (k == a && isSentenceStart(a) && k + 1 < b && lowercaseWords.contains(word))
-                || Lexicon.titles.contains(word) && k + 1 < b && !(k + 1..<b).allSatisfy({ tokens[$0].lower(in: .nameSuffixes) })
+                || isTitle && k + 1 < b && !(k + 1..<b).allSatisfy({ tokens[$0].lower(in: .nameSuffixes) })
             guard strip else { break }
-            if Lexicon.titles.contains(word) && !Lexicon.stopCaps.contains(word) { titles.append(word) }
+            if isTitle && !isStopCap { titles.append(word) }
             k += 1
         }
         let from = precededByThe ? a - 1 : a
@@ -132,9 +135,10 @@ extension ArticleText {
     /// the table, and the one word after it no word the article writes in lowercase.
     private func isFirstNameOfFullName(_ k: Int, _ b: Int) -> Bool {
         guard b - k == 2, FirstNames.table[tokens[k].bare] != nil else { return false }
-        let last = tokens[k + 1].bare
-        return !lowercaseWords.contains(last) && !Lexicon.orgWords.contains(last) && !Lexicon.places.contains(last)
-            && !Lexicon.nationalities.contains(last) && !Lexicon.sourceHeads.contains(last) && !Lexicon.titles.contains(last)
+        let next = tokens[k + 1]
+        let last = next.bare
+        return !lowercaseWords.contains(last) && !next.bare(in: .orgWords) && !next.bare(in: .places)
+            && !next.bare(in: .nationalities) && !next.bare(in: .sourceHeads) && !next.bare(in: .titles)
             && !last.hasSuffix("ans") && !last.hasSuffix("ers")
     }
 
@@ -246,9 +250,9 @@ extension ArticleText {
     /// "party", "chairman"): not a verb, preposition, pronoun, determiner or conjunction.
     func isRoleWord(_ token: Token) -> Bool {
         let word = token.lower
-        if token.bare(in: .titles) || Lexicon.sourceHeads.contains(word) { return true }
-        return !Lexicon.prepositions.contains(word) && !Lexicon.auxiliaries.contains(word) && !Lexicon.pronouns.contains(word)
-            && !Lexicon.determiners.contains(word) && !Lexicon.speechVerbs.contains(word) && !Lexicon.stopCaps.contains(word)
+        if token.bare(in: .titles) || token.lower(in: .sourceHeads) { return true }
+        return !token.lower(in: .prepositions) && !token.lower(in: .auxiliaries) && !token.lower(in: .pronouns)
+            && !token.lower(in: .determiners) && !token.lower(in: .speechVerbs) && !token.lower(in: .stopCaps)
             && !word.hasSuffix("ed") && !word.hasSuffix("ly") && !word.hasSuffix("ing") && !["and", "or", "but", "who", "which", "that"].contains(word)
     }
 

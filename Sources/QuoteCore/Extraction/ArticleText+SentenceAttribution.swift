@@ -216,10 +216,10 @@ extension ArticleText {
         while i < sentence.upperBound && tokens[i].kind != .word { i += 1 }
         guard i < sentence.upperBound else { return nil }
         let first = tokens[i].lower
-        if Lexicon.introWords.contains(first) || Lexicon.prepositions.contains(first) || first.hasSuffix("ly") || first.hasSuffix("ing") {
+        if Lexicon.introWords.contains(first) || tokens[i].lower(in: .prepositions) || first.hasSuffix("ly") || first.hasSuffix("ing") {
             if let comma = (i..<min(sentence.upperBound, i + 25)).first(where: { tokens[$0].text == "," }) {
                 i = comma + 1
-            } else if Lexicon.stopCaps.contains(first) {
+            } else if tokens[i].lower(in: .stopCaps) {
                 i += 1
             }
         }
@@ -306,7 +306,7 @@ extension ArticleText {
     /// in lowercase, and no word of it opens a full name of the body.
     func isRoleRun(_ a: Int, _ b: Int) -> Bool {
         let last = tokens[b - 1].bare
-        guard Lexicon.sourceHeads.contains(last) || Lexicon.officeTitles.contains(last) || lowercaseWords.contains(last) else { return false }
+        guard tokens[b - 1].bare(in: .sourceHeads) || tokens[b - 1].bare(in: .officeTitles) || lowercaseWords.contains(last) else { return false }
         return !(a..<b).contains { k in bodyNames.contains { $0.hasPrefix(tokens[k].lower + " ") } }
     }
 
