@@ -19,7 +19,7 @@ extension Commands {
             }
             if feed.error != nil && feed.items.isEmpty { failures += 1 }
             if json {
-                output.line(ContractJSON.feed(feed, source: file))
+                output.line { ContractJSON.write(feed, source: file, into: &$0) }
             } else {
                 let format = feed.format?.rawValue ?? "not a feed"
                 var line = "\(file): \(format), \(feed.items.count) items"

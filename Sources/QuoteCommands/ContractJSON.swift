@@ -4,35 +4,46 @@ import StateStore
 
 /// The JSON shapes of the command-line contracts (DESIGN §3, §5), in one place.
 public enum ContractJSON {
-    /// One line of `parse --json`.
-    public static func feed(_ feed: ParsedFeed, source: String) -> JSONValue {
-        .object([
-            ("source", .string(source)),
-            ("format", .string(feed.format?.rawValue)),
-            ("wellFormed", .bool(feed.wellFormed)),
-            ("encoding", .string(feed.encoding)),
-            ("title", .string(feed.title)),
-            ("link", .string(feed.link)),
-            ("description", .string(feed.description)),
-            ("language", .string(feed.language)),
-            ("updated", .date(feed.updated)),
-            ("items", .array(feed.items.map(item))),
-            ("error", .string(feed.error)),
-        ])
+    /// One line of `parse --json`, written straight into `json` (a feed of many items is the
+    /// largest line any command writes).
+    public static func write(_ feed: ParsedFeed, source: String, into json: inout JSONWriter) {
+        json.beginObject()
+        json.member("source", source)
+        json.member("format", feed.format?.rawValue)
+        json.key("wellFormed")
+        json.bool(feed.wellFormed)
+        json.member("encoding", feed.encoding)
+        json.member("title", feed.title)
+        json.member("link", feed.link)
+        json.member("description", feed.description)
+        json.member("language", feed.language)
+        json.key("updated")
+        json.date(feed.updated)
+        json.key("items")
+        json.beginArray()
+        for item in feed.items { write(item, into: &json) }
+        json.endArray()
+        json.member("error", feed.error)
+        json.endObject()
     }
 
-    static func item(_ item: FeedItem) -> JSONValue {
-        .object([
-            ("id", .string(item.id)),
-            ("title", .string(item.title)),
-            ("link", .string(item.link)),
-            ("published", .date(item.published)),
-            ("updated", .date(item.updated)),
-            ("author", .string(item.author)),
-            ("summary", .string(item.summary)),
-            ("content", .string(item.content)),
-            ("categories", .array(item.categories.map { .string($0) })),
-        ])
+    static func write(_ item: FeedItem, into json: inout JSONWriter) {
+        json.beginObject()
+        json.member("id", item.id)
+        json.member("title", item.title)
+        json.member("link", item.link)
+        json.key("published")
+        json.date(item.published)
+        json.key("updated")
+        json.date(item.updated)
+        json.member("author", item.author)
+        json.member("summary", item.summary)
+        json.member("content", item.content)
+        json.key("categories")
+        json.beginArray()
+        for category in item.categories { json.string(category) }
+        json.endArray()
+        json.endObject()
     }
 
     /// One line of `extract --json`.

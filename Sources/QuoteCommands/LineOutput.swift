@@ -30,6 +30,16 @@ public final class LineOutput {
         if buffer.count >= LineOutput.capacity { flush() }
     }
 
+    /// A line written by `body` straight into the buffer.
+    public func line(writing body: (inout JSONWriter) -> Void) {
+        var json = JSONWriter(appendingTo: buffer)
+        buffer = []
+        body(&json)
+        buffer = json.bytes
+        buffer.append(0x0A)
+        if buffer.count >= LineOutput.capacity { flush() }
+    }
+
     /// Writes out what is gathered; a reader that went away (EPIPE) ends the output quietly.
     public func flush() {
         var sent = 0
