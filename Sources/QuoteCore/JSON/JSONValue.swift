@@ -132,15 +132,16 @@ public indirect enum JSONValue: Sendable, Hashable {
         }
     }
 
-    /// Whether any of the eight bytes of `word` is below 0x20, `"`, `\\` or 0xE2 (the lead byte of
-    /// U+2028 and U+2029).
+    /// The high bit of each of the eight bytes of `word` (little-endian) that is below 0x20, `"`,
+    /// `\\` or 0xE2 (the lead byte of U+2028 and U+2029), exact up to the first such byte (SWAR: a
+    /// borrow can flag bytes after a true one, never before it); 0 when none is.
     @inline(__always)
-    static func mayNeedEscape(_ word: UInt64) -> Bool {
+    static func specialBytes(_ word: UInt64) -> UInt64 {
         let ones: UInt64 = 0x0101_0101_0101_0101
         let highs: UInt64 = 0x8080_8080_8080_8080
-        func hasZero(_ value: UInt64) -> Bool { (value &- ones) & ~value & highs != 0 }
-        let below = (word &- ones &* 0x20) & ~word & highs != 0
-        return below || hasZero(word ^ (ones &* 0x22)) || hasZero(word ^ (ones &* 0x5C)) || hasZero(word ^ (ones &* 0xE2))
+        func zeroBytes(_ value: UInt64) -> UInt64 { (value &- ones) & ~value & highs }
+        let below = (word &- ones &* 0x20) & ~word & highs
+        return below | zeroBytes(word ^ (ones &* 0x22)) | zeroBytes(word ^ (ones &* 0x5C)) | zeroBytes(word ^ (ones &* 0xE2))
     }
 
     private static func hexDigit(_ value: UInt8) -> UInt8 {
@@ -168,13 +169,16 @@ public indirect enum JSONValue: Sendable, Hashable {
             }
             while index < count {
                 // Eight bytes at a time while none of them needs a look (SWAR: "has a byte below
-                // 0x20" and "has a byte equal to" tests on one 64-bit word).
+                // 0x20" and "has a byte equal to" tests on one 64-bit word), and then straight to
+                // the first that may.
                 if index + 8 <= count {
-                    let word = UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self)
-                    if !JSONValue.mayNeedEscape(word) {
+                    let word = UInt64(littleEndian: UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self))
+                    let special = JSONValue.specialBytes(word)
+                    if special == 0 {
                         index += 8
                         continue
                     }
+                    index += special.trailingZeroBitCount >> 3
                 }
                 let byte = bytes[index]
                 // Most bytes: printable ASCII other than " and \, or UTF-8 other than E2 80 A8/A9.
