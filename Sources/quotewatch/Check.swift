@@ -6,6 +6,7 @@ import QuoteDaemon
 extension QuoteWatch {
     struct Check: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "check",
             abstract: "Validate the configuration.",
             discussion: "Prints one line per problem, each naming its JSON path, and exits 1 if there is any.")
 

@@ -6,7 +6,8 @@ import StateStore
 
 extension QuoteWatch {
     struct Events: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Print change events from the store, in id order.")
+        static let configuration = CommandConfiguration(
+            commandName: "events", abstract: "Print change events from the store, in id order.")
 
         @OptionGroup var options: ConfigOption
 

@@ -5,6 +5,7 @@ import QuoteDaemon
 extension QuoteWatch {
     struct Extract: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "extract",
             abstract: "Print the quotes and speakers of plain-text (.txt) or HTML (.html) articles.")
 
         @Flag(help: "One JSON object per file.")

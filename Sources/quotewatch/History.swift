@@ -5,6 +5,7 @@ import QuoteDaemon
 extension QuoteWatch {
     struct History: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "history",
             abstract: "Show every stored version of one item: time, source, validators, hashes, quotes.",
             discussion: "A version is kept whenever the item's quotes changed. ITEM is the item's guid (Atom id) or its link.")
 

@@ -5,10 +5,12 @@ import QuoteDaemon
 extension QuoteWatch {
     struct Hooks: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "hooks",
             abstract: "Work with the configured hooks.", subcommands: [Test.self])
 
         struct Test: AsyncParsableCommand {
             static let configuration = CommandConfiguration(
+                commandName: "test",
                 abstract: "Send a sample event through one hook and say what came back.",
                 discussion: "Exit 0 when the hook took it, 1 with the reason when not. The sample has id 0 and says it is a test.")
 

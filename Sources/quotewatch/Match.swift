@@ -6,6 +6,7 @@ import QuoteDaemon
 extension QuoteWatch {
     struct Match: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "match",
             abstract: "Print which tracked statement each quote matches.",
             discussion: "Quotes are JSON lines {\"text\": ..., \"speaker\": ...} or plain lines, from QUOTES or stdin.")
 

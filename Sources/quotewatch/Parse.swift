@@ -5,6 +5,7 @@ import QuoteDaemon
 extension QuoteWatch {
     struct Parse: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "parse",
             abstract: "Print feeds normalized to JSON, one line per feed file.",
             discussion: """
                 A directory is read recursively. A file that yields nothing (missing, unreadable, not a feed) \

@@ -4,7 +4,8 @@ import QuoteDaemon
 
 extension QuoteWatch {
     struct Quotes: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Print stored quotes, by speaker or tracked statement.")
+        static let configuration = CommandConfiguration(
+            commandName: "quotes", abstract: "Print stored quotes, by speaker or tracked statement.")
 
         @OptionGroup var options: ConfigOption
 

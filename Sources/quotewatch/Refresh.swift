@@ -6,6 +6,7 @@ import QuoteDaemon
 extension QuoteWatch {
     struct Refresh: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "refresh",
             abstract: "Ask the running daemon to refresh feeds now.",
             discussion: """
                 Talks to the daemon through its control socket, quotewatch.sock in $RUNTIME_DIRECTORY \

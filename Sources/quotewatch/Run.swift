@@ -5,6 +5,7 @@ import QuoteDaemon
 extension QuoteWatch {
     struct Run: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "run",
             abstract: "Run the daemon in the foreground.",
             discussion: "Fetches each feed at its interval until SIGTERM or SIGINT; SIGHUP reloads the configuration.")
 

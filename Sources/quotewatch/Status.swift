@@ -5,7 +5,8 @@ import QuoteDaemon
 
 extension QuoteWatch {
     struct Status: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show each feed's state: last fetch, result, next due, failures.")
+        static let configuration = CommandConfiguration(
+            commandName: "status", abstract: "Show each feed's state: last fetch, result, next due, failures.")
 
         @OptionGroup var options: ConfigOption
 
