@@ -189,7 +189,8 @@ enum TextDecoding {
     /// (letters, digits, `-_:.`) are byte operations. The pattern is ASCII, and no character beyond
     /// ASCII lower-cases into one of its letters, so the search finds what the string search finds;
     /// only where a byte beyond ASCII borders a value (a letter or a combining mark the string would
-    /// read with it) is the answer left to the string search: then `.some(nil)` is not returned but nil.
+    /// read with it) is the answer left to the string search. Returns the answer (`.some(nil)`: no
+    /// charset), or nil when the string search must give it.
     private static func asciiMetaCharset(_ head: ArraySlice<UInt8>) -> String?? {
         let pattern = Array("charset=".utf8)
         func lower(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
