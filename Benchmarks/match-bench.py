@@ -11,7 +11,7 @@ another word) is a different claim, so it is left out of the denominator and rep
 rapidfuzz extractOne (token_set_ratio, the peer of ../shared/bench/peers.py) is timed in the
 same run on a sample of the same quotes, and the ratio of the two rates is printed.
 
-Usage: match-bench.py QUOTEWATCH CORPUS [--statements M] [--sample K] [--python PY]
+Usage: match-bench.py QUOTEWATCH CORPUS [--statements M] [--sample K] [--python PY] [--json]
 """
 import argparse
 import json
@@ -67,6 +67,7 @@ def main():
     ap.add_argument("--sample", type=int, default=300, help="quotes timed with rapidfuzz (it takes ~0.2 s each)")
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--python", default=sys.executable, help="a Python with rapidfuzz installed")
+    ap.add_argument("--json", action="store_true", help="end with one JSON line of the figures (throughput-bench's row)")
     a = ap.parse_args()
 
     quotes = [json.loads(line) for line in open(os.path.join(a.corpus, "quotes.jsonl"), encoding="utf-8")]
@@ -110,6 +111,9 @@ def main():
     else:
         print(f"rapidfuzz extractOne (token_set_ratio), {a.sample} of the same quotes: {fuzz:.2f} quotes/s; "
               f"quotewatch/rapidfuzz = {rate / fuzz:,.0f}x")
+    if a.json:
+        print(json.dumps({"quotes": len(whole), "statements": a.statements, "rate": rate, "recall": found / counted,
+                          "rapidfuzz": fuzz}))
 
 
 if __name__ == "__main__":

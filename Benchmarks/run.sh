@@ -23,16 +23,13 @@ fi
 echo "## quotewatch stages (in-process, release build)"
 .build/release/quotewatch-bench "$corpus"
 echo
-echo "## throughput: whole processes beside their peers and the libxml2 floors (issue 15's table)"
+echo "## throughput: whole processes beside their peers and the libxml2 floors, and matching at scale beside rapidfuzz (issue 15's table)"
 bin=${1:-.build/release/quotewatch}
 python3 Benchmarks/throughput-bench.py "$bin" "$corpus" --python "$peers/bin/python"
 echo
 echo "## extraction: quote F1 and attribution on real news (polnear train), LitBank and the wire fixtures; extract speed"
 # QW_BASELINE=OTHER_QUOTEWATCH times an older build in the same run, for a before/after ratio.
 python3 Benchmarks/extraction-bench.py "$bin" ${QW_BASELINE:+--baseline "$QW_BASELINE"}
-echo
-echo "## matching: every whole quote against 100,000 statements (quotewatch match --json, whole process)"
-python3 Benchmarks/match-bench.py "$bin" "$corpus" --python "$peers/bin/python"
 echo
 echo "## fetching: 1,000 feeds from nginx on loopback (run --once, a cycle of 200s then of 304s)"
 ./Benchmarks/fetch-bench.sh "$bin" 1000

@@ -13,9 +13,9 @@ the same run, so the ratios hold on a shared, noisy machine:
   - the same cycle again, nothing changed, against the same floor;
   - `parse --json` of the feeds, against fastfeedparser and `xmllint --stream --noout`;
   - `extract --json` of the article pages, against trafilatura (text only) and
-    `xmllint --html --noout`.
-
-The matching row (match-bench.py) follows in make bench.
+    `xmllint --html --noout`;
+  - `match --json` of every whole quote against 100,000 statements, against rapidfuzz's extractOne
+    on a sample of the same quotes (match-bench.py, whose own lines are printed before the table).
 """
 import argparse
 import glob
@@ -140,6 +140,24 @@ def main():
                      (traf_ps is None or ours >= 3 * traf_ps) and ratio(extract, html) <= 2))
     else:
         print("bench: no article pages in the corpus (gen_corpus.py --html-pages 300); the extract row is left out")
+
+    # match --json of every whole quote against 100,000 statements, beside rapidfuzz (match-bench.py,
+    # whose lines are printed as they come; its figures make the table's last row).
+    p = subprocess.run([sys.executable, os.path.join(HERE, "match-bench.py"), binary, corpus, "--json"]
+                       + (["--python", args.python] if args.python else []), capture_output=True, text=True)
+    lines = p.stdout.strip().splitlines()
+    if p.returncode != 0 or not lines:
+        print(f"bench: match-bench failed: {(p.stderr or p.stdout).strip()[-300:]}", file=sys.stderr)
+    else:
+        print("\n".join(lines[:-1]))
+        m = json.loads(lines[-1])
+        fuzz = m["rapidfuzz"]
+        rows.append((f"match --json, {m['quotes']:,} quotes against {m['statements']:,} statements",
+                     f"{m['rate']:,.0f} quotes/s, recall {m['recall']:.3f}",
+                     f"rapidfuzz extractOne {fuzz:.2f} quotes/s" if fuzz else "rapidfuzz not measured",
+                     f"{ratio(m['rate'], fuzz):,.0f}x rapidfuzz" if fuzz else "-",
+                     ">= 1,000x, recall >= 0.95",
+                     (fuzz is None or m["rate"] >= 1000 * fuzz) and m["recall"] >= 0.95))
 
     print("| work | quotewatch | peers and floor, same run | ratio | goal | met |")
     print("|---|---|---|---|---|---|")
