@@ -26,6 +26,24 @@ public enum CivilDate {
         return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
     }
 
+    /// "yyyy-MM-dd?HH:mm:ss" of `seconds` since 1970 (≥ 0, before the year 10000), `separator`
+    /// between the date and the time: the first 19 bytes of every instant the project writes by hand.
+    public static func dateTime(seconds: Int, separator: UInt8) -> [UInt8] {
+        let (year, month, day) = date(days: seconds / 86_400)
+        let secondOfDay = seconds % 86_400
+        var bytes = [UInt8](repeating: UInt8(ascii: "-"), count: 19)
+        put(year, into: &bytes, at: 0, digits: 4)
+        put(month, into: &bytes, at: 5, digits: 2)
+        put(day, into: &bytes, at: 8, digits: 2)
+        bytes[10] = separator
+        put(secondOfDay / 3600, into: &bytes, at: 11, digits: 2)
+        bytes[13] = UInt8(ascii: ":")
+        put(secondOfDay / 60 % 60, into: &bytes, at: 14, digits: 2)
+        bytes[16] = UInt8(ascii: ":")
+        put(secondOfDay % 60, into: &bytes, at: 17, digits: 2)
+        return bytes
+    }
+
     /// Writes `number` as `digits` decimal digits (zero-padded) into `bytes` at `offset`.
     @inline(__always)
     public static func put(_ number: Int, into bytes: inout [UInt8], at offset: Int, digits: Int) {

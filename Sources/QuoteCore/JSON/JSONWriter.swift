@@ -54,8 +54,6 @@ public struct JSONWriter {
     private mutating func scalar(_ write: (inout [UInt8]) -> Void) {
         separate()
         write(&bytes)
-        // A member's value completes the member the key began.
-        written = true
     }
 
     public mutating func string(_ value: String?) {

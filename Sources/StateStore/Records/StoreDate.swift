@@ -18,25 +18,10 @@ enum StoreDate {
               let value = Int64(exactly: rounded) else {
             return String.fromDatabaseValue(date.databaseValue) ?? ""
         }
-        let millisecond = Int(value % 1000)
-        let seconds = Int(value / 1000)
-        let days = seconds / 86_400
-        let secondOfDay = seconds % 86_400
-        let (year, month, day) = CivilDate.date(days: days)
-        var bytes = [UInt8](repeating: 0, count: 23)
-        CivilDate.put(year, into: &bytes, at: 0, digits: 4)
-        bytes[4] = 45
-        CivilDate.put(month, into: &bytes, at: 5, digits: 2)
-        bytes[7] = 45
-        CivilDate.put(day, into: &bytes, at: 8, digits: 2)
-        bytes[10] = 32
-        CivilDate.put(secondOfDay / 3600, into: &bytes, at: 11, digits: 2)
-        bytes[13] = 58
-        CivilDate.put(secondOfDay / 60 % 60, into: &bytes, at: 14, digits: 2)
-        bytes[16] = 58
-        CivilDate.put(secondOfDay % 60, into: &bytes, at: 17, digits: 2)
-        bytes[19] = 46
-        CivilDate.put(millisecond, into: &bytes, at: 20, digits: 3)
+        var bytes = CivilDate.dateTime(seconds: Int(value / 1000), separator: UInt8(ascii: " "))
+        bytes.append(UInt8(ascii: "."))
+        bytes.append(contentsOf: repeatElement(0, count: 3))
+        CivilDate.put(Int(value % 1000), into: &bytes, at: 20, digits: 3)
         return String(decoding: bytes, as: UTF8.self)
     }
 }
