@@ -19,29 +19,41 @@ extension Commands {
     /// `quotewatch extract [--json] FILE ...`: the quotes and speakers of each article.
     /// - Returns: the number of files that could not be read.
     public static func extract(_ paths: [String], json: Bool, output: LineOutput, errors: (String) -> Void) -> Int {
-        let extractor = QuoteExtractor()
         var failures = 0
-        for path in paths {
-            let text: String
-            do {
-                text = try articleText(path)
-            } catch {
+        // The articles are read on every core; their lines come out in the files' order.
+        OrderedWork<Result<[UInt8], DaemonError>>.run(count: paths.count, work: { extraction(paths[$0], json: json) }) { result in
+            switch result {
+            case .success(let bytes):
+                output.line(bytes: bytes)
+            case .failure(let error):
                 output.flush()
                 errors(error.message)
                 failures += 1
-                continue
-            }
-            let quotes = extractor.quotes(in: text).filter { $0.kind == .speech }
-            if json {
-                output.line(ContractJSON.extraction(quotes, source: path))
-            } else {
-                output.line("\(path): \(quotes.count) quotes")
-                for quote in quotes {
-                    let who = quote.speaker ?? quote.source.map { "(\($0))" } ?? "(unattributed)"
-                    output.line("  \(who): “\(quote.text)”")
-                }
             }
         }
         return failures
+    }
+
+    /// One article's lines of `extract` (without the last line end), or why it could not be read.
+    static func extraction(_ path: String, json: Bool) -> Result<[UInt8], DaemonError> {
+        let text: String
+        do {
+            text = try articleText(path)
+        } catch {
+            return .failure(error)
+        }
+        let quotes = QuoteExtractor().quotes(in: text).filter { $0.kind == .speech }
+        var bytes: [UInt8] = []
+        if json {
+            ContractJSON.extraction(quotes, source: path).write(to: &bytes)
+            return .success(bytes)
+        }
+        var lines = ["\(path): \(quotes.count) quotes"]
+        for quote in quotes {
+            let who = quote.speaker ?? quote.source.map { "(\($0))" } ?? "(unattributed)"
+            lines.append("  \(who): “\(quote.text)”")
+        }
+        bytes.append(contentsOf: lines.joined(separator: "\n").utf8)
+        return .success(bytes)
     }
 }

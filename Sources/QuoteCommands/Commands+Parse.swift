@@ -9,28 +9,42 @@ extension Commands {
     /// - Returns: the number of files that yielded nothing (for the exit code).
     public static func parse(_ paths: [String], json: Bool, output: LineOutput) -> Int {
         FeedParser.initialize()
+        let files = expand(paths)
         var failures = 0
-        for file in expand(paths) {
-            let feed: ParsedFeed
-            do {
-                feed = FeedParser.parse(try read(file))
-            } catch {
-                feed = ParsedFeed(wellFormed: false, error: error.message)
-            }
-            if feed.error != nil && feed.items.isEmpty { failures += 1 }
-            if json {
-                output.line { ContractJSON.write(feed, source: file, into: &$0) }
-            } else {
-                let format = feed.format?.rawValue ?? "not a feed"
-                var line = "\(file): \(format), \(feed.items.count) items"
-                if let title = feed.title { line += ", \"\(title)\"" }
-                // "Recovered" only where something was: a file that is no feed at all says just that.
-                if !feed.wellFormed && feed.format != nil { line += " (malformed, recovered)" }
-                if let error = feed.error { line += ": \(error)" }
-                output.line(line)
-            }
+        // The files are parsed on every core; their lines come out in the files' order.
+        OrderedWork<ParseLine>.run(count: files.count, work: { parseLine(files[$0], json: json) }) { line in
+            if line.failed { failures += 1 }
+            output.line(bytes: line.bytes)
         }
         return failures
+    }
+
+    /// One file's line of `parse`, and whether the file yielded nothing.
+    struct ParseLine: Sendable {
+        var bytes: [UInt8]
+        var failed: Bool
+    }
+
+    static func parseLine(_ file: String, json: Bool) -> ParseLine {
+        let feed: ParsedFeed
+        do {
+            feed = FeedParser.parse(try read(file))
+        } catch {
+            feed = ParsedFeed(wellFormed: false, error: error.message)
+        }
+        let failed = feed.error != nil && feed.items.isEmpty
+        if json {
+            var writer = JSONWriter()
+            ContractJSON.write(feed, source: file, into: &writer)
+            return ParseLine(bytes: writer.bytes, failed: failed)
+        }
+        let format = feed.format?.rawValue ?? "not a feed"
+        var line = "\(file): \(format), \(feed.items.count) items"
+        if let title = feed.title { line += ", \"\(title)\"" }
+        // "Recovered" only where something was: a file that is no feed at all says just that.
+        if !feed.wellFormed && feed.format != nil { line += " (malformed, recovered)" }
+        if let error = feed.error { line += ": \(error)" }
+        return ParseLine(bytes: Array(line.utf8), failed: failed)
     }
 
     /// Files named, with directories replaced by the regular files under them, sorted.

@@ -30,27 +30,33 @@ public final class LineOutput {
         if buffer.count >= LineOutput.capacity { flush() }
     }
 
-    /// A line written by `body` straight into the buffer.
-    public func line(writing body: (inout JSONWriter) -> Void) {
-        var json = JSONWriter(appendingTo: buffer)
-        buffer = []
-        body(&json)
-        buffer = json.bytes
+    /// A line already written as bytes (without its line end); a long one goes out as it is,
+    /// without a copy into the buffer.
+    public func line(bytes: [UInt8]) {
+        if buffer.count + bytes.count >= LineOutput.capacity {
+            flush()
+            bytes.withUnsafeBytes(send)
+        } else {
+            buffer.append(contentsOf: bytes)
+        }
         buffer.append(0x0A)
-        if buffer.count >= LineOutput.capacity { flush() }
     }
 
     /// Writes out what is gathered; a reader that went away (EPIPE) ends the output quietly.
     public func flush() {
+        buffer.withUnsafeBytes(send)
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    private func send(_ bytes: UnsafeRawBufferPointer) {
         var sent = 0
-        while sent < buffer.count {
-            let count = buffer.withUnsafeBytes { Foundation.write(descriptor, $0.baseAddress! + sent, buffer.count - sent) }
+        while sent < bytes.count {
+            let count = Foundation.write(descriptor, bytes.baseAddress! + sent, bytes.count - sent)
             if count < 0 {
                 if errno == EINTR { continue }
                 break
             }
             sent += count
         }
-        buffer.removeAll(keepingCapacity: true)
     }
 }
