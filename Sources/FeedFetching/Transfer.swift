@@ -200,8 +200,20 @@ final class Transfer: @unchecked Sendable {
             bodyOverflow = true
             return 0
         }
+        if body.isEmpty { reserveDeclaredLength() }
         body.append(contentsOf: bytes)
         return bytes.count
+    }
+
+    /// Makes room for the whole body at its first bytes when the response declares its length
+    /// (Content-Length, a file's size) within the limit: a body grown by doubling from curl's
+    /// 16 KB pieces was copied and its new pages faulted in at each step, a fifth of an unchanged
+    /// cycle. A compressed body declares its compressed length, a start.
+    private func reserveDeclaredLength() {
+        var declared: curl_off_t = -1
+        guard let easy, qw_curl_easy_getinfo_off_t(easy, CURLINFO_CONTENT_LENGTH_DOWNLOAD_T, &declared) == CURLE_OK,
+              declared > 0, declared <= request.maxBodyBytes else { return }
+        body.reserveCapacity(Int(declared))
     }
 
     /// Hands curl the next bytes of an upload; 0 once all are sent.

