@@ -175,6 +175,36 @@ enum StoreSchema {
                 t.column("delivered", .integer).notNull().defaults(to: 0)
             }
         }
+        migrator.registerMigration("v7: fewer trees written per item") { db in
+            // Each index is one more page rewritten in the log by every item's commit. No query
+            // reads quote_speaker: `quotes --speaker` compares without case and by a last word
+            // (LIKE '% name'), which no index of the column serves. The page schedule is asked
+            // only of items whose page is due at all: the others stay out of its index.
+            try db.drop(index: "quote_speaker")
+            try db.drop(index: "item_page_due")
+            try db.create(index: "item_page_due", on: "item", columns: ["feedID", "pageNextDue"], condition: Column("pageNextDue") != nil)
+            // An item's quotes and statement states are keyed by the item and a position or a
+            // statement: kept in that key's order alone (WITHOUT ROWID), they are one tree each
+            // instead of a table and the index of its key.
+            try db.execute(sql: """
+                CREATE TABLE "quote_keyed" ("itemID" INTEGER NOT NULL REFERENCES "item"("id") ON DELETE CASCADE,
+                    "position" INTEGER NOT NULL, "text" TEXT NOT NULL, "speaker" TEXT, "source" TEXT,
+                    "start" INTEGER NOT NULL, "end" INTEGER NOT NULL, "kind" TEXT NOT NULL,
+                    PRIMARY KEY ("itemID", "position")) WITHOUT ROWID;
+                INSERT INTO "quote_keyed" SELECT "itemID", "position", "text", "speaker", "source", "start", "end", "kind" FROM "quote";
+                DROP TABLE "quote";
+                ALTER TABLE "quote_keyed" RENAME TO "quote";
+                CREATE TABLE "statementState_keyed" ("itemID" INTEGER NOT NULL REFERENCES "item"("id") ON DELETE CASCADE,
+                    "statementID" TEXT NOT NULL, "quote" TEXT NOT NULL, "speaker" TEXT, "score" DOUBLE NOT NULL,
+                    "tier" TEXT NOT NULL, "numericValues" TEXT NOT NULL, "history" TEXT NOT NULL DEFAULT '[]',
+                    "reversed" BOOLEAN NOT NULL DEFAULT 0,
+                    PRIMARY KEY ("itemID", "statementID")) WITHOUT ROWID;
+                INSERT INTO "statementState_keyed" SELECT "itemID", "statementID", "quote", "speaker", "score", "tier",
+                    "numericValues", "history", "reversed" FROM "statementState";
+                DROP TABLE "statementState";
+                ALTER TABLE "statementState_keyed" RENAME TO "statementState";
+                """)
+        }
         return migrator
     }
 }

@@ -49,7 +49,9 @@ struct StorageFaultTests {
 
     @Test func aFullDiskIsWaitedOutAndNothingIsLost() throws {
         let expected = try Self.expectedEvents()
-        let folder = try Self.workload(size: "280k")
+        // Room for a new database and its migrations' log (about 340 KB: the daemon opens it), not
+        // for the workload's items: the disk fills while they are written.
+        let folder = try Self.workload(size: "400k")
         defer { Self.cleanUp(folder) }
         let (daemon, log) = try CLI.startDaemon(in: folder)
         #expect(log.wait(for: "the disk is full", timeout: 60), "\(log.text)")
