@@ -5,7 +5,11 @@ import QuoteCore
 /// stored items were matched (they are matched again against it, DESIGN §5).
 public struct ActiveConfig: Sendable {
     public let config: Config
-    public let matcher: StatementMatcher
+    /// The matcher of the statements, indexed on its first use: a cycle in which no item changed
+    /// (or a daemon that has read nothing yet) never needs it, and indexing 1,000 statements was
+    /// a tenth of such a cycle.
+    public var matcher: StatementMatcher { indexed.value }
+    private let indexed: Lazy<StatementMatcher>
     /// Statement id → a hash of everything that decides what it matches.
     public let statementFingerprints: [String: String]
     /// A hash of all of them, to notice cheaply that the statements changed.
@@ -13,7 +17,8 @@ public struct ActiveConfig: Sendable {
 
     public init(_ config: Config) {
         self.config = config
-        matcher = StatementMatcher(statements: config.statements)
+        let statements = config.statements
+        indexed = Lazy { StatementMatcher(statements: statements) }
         var all = ContentHash()
         var fingerprints: [String: String] = [:]
         for statement in config.statements {
