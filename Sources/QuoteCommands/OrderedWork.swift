@@ -1,8 +1,8 @@
 import Foundation
 
 /// Work on many inputs spread over the machine's cores, its results handed on in input order: for
-/// the commands that read many files (`parse`, `extract`), whose output must be the same, line for
-/// line, as one file after another would give.
+/// the commands that read many files or lines (`parse`, `extract`, `match`), whose output must be
+/// the same, line for line, as one input after another would give.
 ///
 /// `width` threads of their own take the inputs in order; the calling thread waits for each result
 /// in turn and consumes it. At most `window` results are finished or in the making at once, so a
