@@ -47,7 +47,11 @@ public struct ReloadListener: Service {
                 logger.error("configuration not reloaded: \"database\" cannot change while running; restart quotewatch to use \(new.databasePath)")
                 return
             }
-            config.replace(with: ActiveConfig(new))
+            let active = ActiveConfig(new)
+            // Indexed here, while systemd hears RELOADING, rather than by the first item read after
+            // the swap, which would hold the other feeds' tasks while 100,000 statements are indexed.
+            _ = active.matcher
+            config.replace(with: active)
             logger.info("configuration reloaded", metadata: [
                 "feeds": .stringConvertible(new.feeds.count), "statements": .stringConvertible(new.statements.count),
             ])

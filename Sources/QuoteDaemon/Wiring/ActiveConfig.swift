@@ -7,7 +7,7 @@ public struct ActiveConfig: Sendable {
     public let config: Config
     /// The matcher of the statements, indexed on its first use: a cycle in which no item changed
     /// (or a daemon that has read nothing yet) never needs it, and indexing 1,000 statements was
-    /// a tenth of such a cycle.
+    /// a tenth of such a cycle. A reload indexes the new statements before it swaps them in.
     public var matcher: StatementMatcher { indexed.value }
     private let indexed: Lazy<StatementMatcher>
     /// Statement id → a hash of everything that decides what it matches.
