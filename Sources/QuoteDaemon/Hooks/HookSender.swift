@@ -88,10 +88,7 @@ public struct HookSender: Sendable {
     /// The hex HMAC-SHA256 of `body` under `secret`.
     public static func signature(of body: [UInt8], secret: [UInt8]) -> String {
         let code = HMAC<SHA256>.authenticationCode(for: body, using: SymmetricKey(data: secret))
-        return code.map { byte in
-            let digits = String(byte, radix: 16)
-            return digits.count == 1 ? "0" + digits : digits
-        }.joined()
+        return Hex.string(code)
     }
 
     /// A secret or password file's bytes without the line end an editor leaves; nil when it

@@ -221,14 +221,7 @@ public final class Pipeline: Sendable {
         var hash = SHA256()
         hash.update(data: body)
         hash.update(data: Array((fetchArticles ? "articles" : "feed").utf8))
-        let hex = Array("0123456789abcdef".utf8)
-        var digits: [UInt8] = []
-        digits.reserveCapacity(2 * SHA256.byteCount)
-        for byte in hash.finalize() {
-            digits.append(hex[Int(byte >> 4)])
-            digits.append(hex[Int(byte & 0x0F)])
-        }
-        return String(decoding: digits, as: UTF8.self)
+        return Hex.string(hash.finalize())
     }
 
     /// The charset parameter of a Content-Type header.
